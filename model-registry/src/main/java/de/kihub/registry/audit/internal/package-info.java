@@ -1,0 +1,2 @@
+/** JPA implementation of the audit log. */
+package de.kihub.registry.audit.internal;

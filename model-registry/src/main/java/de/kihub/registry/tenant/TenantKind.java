@@ -1,0 +1,9 @@
+package de.kihub.registry.tenant;
+
+/** What sort of organisation a tenant is. */
+public enum TenantKind {
+    MUNICIPALITY,
+    RESEARCH,
+    PLATFORM,
+    OTHER
+}

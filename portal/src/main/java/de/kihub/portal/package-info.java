@@ -1,0 +1,2 @@
+/** Who may see what: the HTTP API, the web pages, security and start-up of the hub. */
+package de.kihub.portal;
