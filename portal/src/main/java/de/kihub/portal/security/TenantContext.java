@@ -49,10 +49,20 @@ public class TenantContext {
         List<TenantId> memberships = claims.organizations();
         TenantId acting = chooseTenant(memberships, request.getHeader(TENANT_HEADER));
         for (TenantId id : memberships) {
-            OrganizationInfo info = claims.organization(id);
-            tenants.ensureRegistered(id, info.displayName(), info.kind(), claims.user());
+            register(id, claims.organization(id), claims.user());
         }
         return new Caller(claims.user(), acting, memberships, claims.realmRoles());
+    }
+
+    private void register(TenantId id, OrganizationInfo info, String user) {
+        try {
+            tenants.ensureRegistered(id, info.displayName(), info.kind(), user);
+        } catch (RuntimeException e) {
+            // a concurrent first sign-in of the same tenant registered it a moment earlier
+            if (tenants.find(id).isEmpty()) {
+                throw e;
+            }
+        }
     }
 
     static TenantId chooseTenant(List<TenantId> memberships, String requested) {
