@@ -1,0 +1,101 @@
+package de.kihub.services.inspection;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+/**
+ * Hand-encodes tiny ONNX models in protobuf wire format, so tests need neither protobuf nor binary
+ * fixtures. Field numbers follow onnx.proto (ModelProto, GraphProto, NodeProto, ...).
+ */
+final class OnnxModels {
+    private static final int FLOAT = 1;
+
+    private OnnxModels() {}
+
+    /** {@code y = Identity(x)} with x and y float tensors of the given dims (Long or String). */
+    static byte[] identity(List<?> dims) {
+        return model(node("Identity", List.of("x"), "y"), dims);
+    }
+
+    /** An {@code Add} node whose second operand is not defined anywhere in the graph. */
+    static byte[] addWithMissingInput() {
+        return model(node("Add", List.of("x", "nowhere"), "y"), List.of(1L, 3L));
+    }
+
+    /** A node whose operator does not exist in the default ONNX domain. */
+    static byte[] unknownOperator() {
+        return model(node("NoSuchOperator", List.of("x"), "y"), List.of(1L, 3L));
+    }
+
+    private static byte[] model(byte[] node, List<?> dims) {
+        byte[] graph =
+                new Proto()
+                        .bytes(1, node)
+                        .string(2, "g")
+                        .bytes(11, valueInfo("x", dims))
+                        .bytes(12, valueInfo("y", dims))
+                        .toBytes();
+        byte[] opset = new Proto().string(1, "").varint(2, 13).toBytes();
+        return new Proto()
+                .varint(1, 8)
+                .string(2, "kihub-test")
+                .bytes(7, graph)
+                .bytes(8, opset)
+                .toBytes();
+    }
+
+    private static byte[] node(String opType, List<String> inputs, String output) {
+        Proto node = new Proto();
+        inputs.forEach(input -> node.string(1, input));
+        return node.string(2, output).string(3, "n").string(4, opType).toBytes();
+    }
+
+    private static byte[] valueInfo(String name, List<?> dims) {
+        Proto shape = new Proto();
+        for (Object dim : dims) {
+            shape.bytes(
+                    1,
+                    dim instanceof Long value
+                            ? new Proto().varint(1, value).toBytes()
+                            : new Proto().string(2, dim.toString()).toBytes());
+        }
+        byte[] tensor = new Proto().varint(1, FLOAT).bytes(2, shape.toBytes()).toBytes();
+        byte[] type = new Proto().bytes(1, tensor).toBytes();
+        return new Proto().string(1, name).bytes(2, type).toBytes();
+    }
+
+    /** The two protobuf wire types these messages need: varint (0) and length-delimited (2). */
+    private static final class Proto {
+        private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+
+        Proto varint(int field, long value) {
+            raw((long) field << 3);
+            raw(value);
+            return this;
+        }
+
+        Proto string(int field, String value) {
+            return bytes(field, value.getBytes(StandardCharsets.UTF_8));
+        }
+
+        Proto bytes(int field, byte[] value) {
+            raw(((long) field << 3) | 2);
+            raw(value.length);
+            out.writeBytes(value);
+            return this;
+        }
+
+        private void raw(long value) {
+            while ((value & ~0x7FL) != 0) {
+                out.write((int) ((value & 0x7F) | 0x80));
+                value >>>= 7;
+            }
+            out.write((int) value);
+        }
+
+        byte[] toBytes() {
+            return out.toByteArray();
+        }
+    }
+}
