@@ -72,8 +72,8 @@ class MigrationsTest {
 
             MigrateResult first = flyway.migrate();
             assertTrue(first.success);
-            assertEquals(1, first.migrationsExecuted, "migrations applied to the empty schema");
-            assertEquals("1", first.targetSchemaVersion);
+            assertEquals(2, first.migrationsExecuted, "migrations applied to the empty schema");
+            assertEquals("2", first.targetSchemaVersion);
 
             MigrateResult second = flyway.migrate();
             assertTrue(second.success);

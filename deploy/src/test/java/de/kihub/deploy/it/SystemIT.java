@@ -43,7 +43,9 @@ class SystemIT {
         JsonObject info = json(r.body());
         assertEquals(
                 MigrationIT.EXPECTED_DATABASE, info.getJsonObject("database").getString("product"));
-        assertEquals("1", info.getJsonObject("database").getString("schemaVersion"));
+        assertEquals(
+                String.valueOf(Hub.SCHEMA_VERSION),
+                info.getJsonObject("database").getString("schemaVersion"));
         var engines = info.getJsonArray("engines");
         assertEquals(2, engines.size(), r.body());
         for (JsonObject engine : engines.getValuesAs(JsonObject.class)) {

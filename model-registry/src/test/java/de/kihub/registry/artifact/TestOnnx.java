@@ -2,100 +2,118 @@ package de.kihub.registry.artifact;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 
 /**
- * Hand-encoded ONNX models for tests, so no exporter or protobuf library is needed. Field numbers
- * follow onnx.proto.
+ * Hand-encoded ONNX models for tests, so that no exporter, protobuf library or binary fixture is
+ * needed. Field numbers follow onnx.proto (ModelProto, GraphProto, NodeProto, ...). Shared with the
+ * services and deploy tests through this module's test jar.
  */
 public final class TestOnnx {
     private static final int FLOAT = 1;
 
     private TestOnnx() {}
 
-    /**
-     * {@code y = Identity(x)} for a float tensor of shape [1, 3]: ir_version 8, opset 13 of the
-     * default domain.
-     */
+    /** {@code y = Identity(x)} for float tensors of shape [1, 3]: ir_version 8, opset 13. */
     public static byte[] identityModel() {
-        Message graph =
-                new Message()
-                        .message(
-                                1, // node
-                                new Message()
-                                        .string(1, "x") // input
-                                        .string(2, "y") // output
-                                        .string(3, "identity") // name
-                                        .string(4, "Identity")) // op_type
-                        .string(2, "identity-graph") // name
-                        .message(11, valueInfo("x")) // input
-                        .message(12, valueInfo("y")); // output
-        return new Message()
-                .varint(1, 8) // ir_version
-                .string(2, "kihub-test") // producer_name
-                .string(3, "1") // producer_version
-                .message(7, graph) // graph
-                .message(8, new Message().string(1, "").varint(2, 13)) // opset_import
-                .toBytes();
+        return identity(List.of(1L, 3L));
     }
 
     /** A well-formed protobuf message that is not an ONNX model: it has no graph. */
     public static byte[] modelWithoutGraph() {
-        return new Message().varint(1, 8).string(2, "kihub-test").toBytes();
+        return new Proto().varint(1, 8).string(2, "kihub-test").toBytes();
     }
 
     /** A model whose graph has a name and an input but neither nodes nor outputs. */
     public static byte[] modelWithIdleGraph() {
-        Message graph = new Message().string(2, "idle").message(11, valueInfo("x"));
-        return new Message().varint(1, 8).message(7, graph).toBytes();
+        byte[] graph =
+                new Proto().string(2, "idle").bytes(11, valueInfo("x", List.of(1L, 3L))).toBytes();
+        return new Proto().varint(1, 8).bytes(7, graph).toBytes();
     }
 
-    private static Message valueInfo(String name) {
-        Message shape =
-                new Message()
-                        .message(1, new Message().varint(1, 1)) // dim { dim_value: 1 }
-                        .message(1, new Message().varint(1, 3)); // dim { dim_value: 3 }
-        Message tensorType = new Message().varint(1, FLOAT).message(2, shape);
-        return new Message()
-                .string(1, name) // name
-                .message(2, new Message().message(1, tensorType)); // type { tensor_type }
+    /** {@code y = Identity(x)} with x and y float tensors of the given dims (Long or String). */
+    public static byte[] identity(List<?> dims) {
+        return model(node("Identity", List.of("x"), "y"), dims);
     }
 
-    /** Writes protobuf wire format: varints and length-delimited fields are all ONNX needs. */
-    private static final class Message {
+    /** An {@code Add} node whose second operand is not defined anywhere in the graph. */
+    public static byte[] addWithMissingInput() {
+        return model(node("Add", List.of("x", "nowhere"), "y"), List.of(1L, 3L));
+    }
+
+    /** A node whose operator does not exist in the default ONNX domain. */
+    public static byte[] unknownOperator() {
+        return model(node("NoSuchOperator", List.of("x"), "y"), List.of(1L, 3L));
+    }
+
+    private static byte[] model(byte[] node, List<?> dims) {
+        byte[] graph =
+                new Proto()
+                        .bytes(1, node)
+                        .string(2, "g")
+                        .bytes(11, valueInfo("x", dims))
+                        .bytes(12, valueInfo("y", dims))
+                        .toBytes();
+        byte[] opset = new Proto().string(1, "").varint(2, 13).toBytes();
+        return new Proto()
+                .varint(1, 8)
+                .string(2, "kihub-test")
+                .bytes(7, graph)
+                .bytes(8, opset)
+                .toBytes();
+    }
+
+    private static byte[] node(String opType, List<String> inputs, String output) {
+        Proto node = new Proto();
+        inputs.forEach(input -> node.string(1, input));
+        return node.string(2, output).string(3, "n").string(4, opType).toBytes();
+    }
+
+    private static byte[] valueInfo(String name, List<?> dims) {
+        Proto shape = new Proto();
+        for (Object dim : dims) {
+            shape.bytes(
+                    1,
+                    dim instanceof Long value
+                            ? new Proto().varint(1, value).toBytes()
+                            : new Proto().string(2, dim.toString()).toBytes());
+        }
+        byte[] tensor = new Proto().varint(1, FLOAT).bytes(2, shape.toBytes()).toBytes();
+        byte[] type = new Proto().bytes(1, tensor).toBytes();
+        return new Proto().string(1, name).bytes(2, type).toBytes();
+    }
+
+    /** The two protobuf wire types these messages need: varint (0) and length-delimited (2). */
+    private static final class Proto {
         private final ByteArrayOutputStream out = new ByteArrayOutputStream();
 
-        Message varint(int field, long value) {
-            writeVarint((long) field << 3);
-            writeVarint(value);
+        Proto varint(int field, long value) {
+            raw((long) field << 3);
+            raw(value);
             return this;
         }
 
-        Message string(int field, String value) {
+        Proto string(int field, String value) {
             return bytes(field, value.getBytes(StandardCharsets.UTF_8));
         }
 
-        Message message(int field, Message value) {
-            return bytes(field, value.toBytes());
-        }
-
-        Message bytes(int field, byte[] value) {
-            writeVarint((long) field << 3 | 2);
-            writeVarint(value.length);
+        Proto bytes(int field, byte[] value) {
+            raw(((long) field << 3) | 2);
+            raw(value.length);
             out.writeBytes(value);
             return this;
         }
 
-        byte[] toBytes() {
-            return out.toByteArray();
+        private void raw(long value) {
+            while ((value & ~0x7FL) != 0) {
+                out.write((int) ((value & 0x7F) | 0x80));
+                value >>>= 7;
+            }
+            out.write((int) value);
         }
 
-        private void writeVarint(long value) {
-            long v = value;
-            while ((v & ~0x7FL) != 0) {
-                out.write((int) (v & 0x7F) | 0x80);
-                v >>>= 7;
-            }
-            out.write((int) v);
+        byte[] toBytes() {
+            return out.toByteArray();
         }
     }
 }

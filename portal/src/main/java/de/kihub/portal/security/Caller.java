@@ -1,5 +1,6 @@
 package de.kihub.portal.security;
 
+import de.kihub.registry.access.Actor;
 import de.kihub.registry.tenant.TenantId;
 import java.util.Arrays;
 import java.util.List;
@@ -16,6 +17,11 @@ public record Caller(String user, TenantId tenant, List<TenantId> tenants, Set<S
     public Caller {
         tenants = List.copyOf(tenants);
         roles = Set.copyOf(roles);
+    }
+
+    /** The caller as the domain modules see it. */
+    public Actor actor() {
+        return authenticated() ? new Actor(user, tenant, roles) : Actor.ANONYMOUS;
     }
 
     public boolean authenticated() {

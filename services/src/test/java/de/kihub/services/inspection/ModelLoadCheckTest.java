@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import de.kihub.registry.artifact.TestOnnx;
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
@@ -32,7 +33,7 @@ class ModelLoadCheckTest {
 
     @Test
     void describesTheInputsAndOutputsOfAValidOnnxModel() throws IOException {
-        Path model = write("model.onnx", OnnxModels.identity(List.of(1L, 3L)));
+        Path model = write("model.onnx", TestOnnx.identity(List.of(1L, 3L)));
 
         ModelLoadReport report = CHECK.check(model, "OnnxRuntime");
 
@@ -43,7 +44,7 @@ class ModelLoadCheckTest {
 
     @Test
     void reportsNamedDimensionsAsDynamic() throws IOException {
-        Path model = write("upload.bin", OnnxModels.identity(List.of("batch", 3L)));
+        Path model = write("upload.bin", TestOnnx.identity(List.of("batch", 3L)));
 
         ModelLoadReport report = CHECK.check(model, "OnnxRuntime");
 
@@ -68,7 +69,7 @@ class ModelLoadCheckTest {
 
     @Test
     void rejectsAGraphThatUsesAnUndefinedInput() throws IOException {
-        Path model = write("model.onnx", OnnxModels.addWithMissingInput());
+        Path model = write("model.onnx", TestOnnx.addWithMissingInput());
 
         ModelLoadException e =
                 assertThrows(ModelLoadException.class, () -> CHECK.check(model, "OnnxRuntime"));
@@ -78,7 +79,7 @@ class ModelLoadCheckTest {
 
     @Test
     void rejectsAnUnknownOperator() throws IOException {
-        Path model = write("model.onnx", OnnxModels.unknownOperator());
+        Path model = write("model.onnx", TestOnnx.unknownOperator());
 
         ModelLoadException e =
                 assertThrows(ModelLoadException.class, () -> CHECK.check(model, "OnnxRuntime"));
@@ -88,7 +89,7 @@ class ModelLoadCheckTest {
 
     @Test
     void stopsAChildThatTakesTooLongAndLeavesNoProcessBehind() throws IOException {
-        Path model = write("model.onnx", OnnxModels.identity(List.of(1L, 3L)));
+        Path model = write("model.onnx", TestOnnx.identity(List.of(1L, 3L)));
         ModelLoadCheck impatient =
                 new ModelLoadCheck(JAVA, CLASSPATH, Duration.ofMillis(1), WORK, 512);
         long started = System.nanoTime();
@@ -115,7 +116,7 @@ class ModelLoadCheckTest {
 
     @Test
     void rejectsAnOnnxFileGivenToPyTorch() throws IOException {
-        Path model = write("model.pt", OnnxModels.identity(List.of(1L, 3L)));
+        Path model = write("model.pt", TestOnnx.identity(List.of(1L, 3L)));
 
         ModelLoadException e =
                 assertThrows(ModelLoadException.class, () -> CHECK.check(model, "PyTorch"));
@@ -127,7 +128,7 @@ class ModelLoadCheckTest {
 
     @Test
     void leavesNoRunDirectoriesBehind() throws IOException {
-        CHECK.check(write("model.onnx", OnnxModels.identity(List.of(1L, 3L))), "OnnxRuntime");
+        CHECK.check(write("model.onnx", TestOnnx.identity(List.of(1L, 3L))), "OnnxRuntime");
 
         try (var runs = Files.list(WORK.resolve("runs"))) {
             assertEquals(List.of(), runs.toList());
@@ -136,7 +137,7 @@ class ModelLoadCheckTest {
 
     @Test
     void refusesEnginesItDoesNotKnow() throws IOException {
-        Path model = write("model.onnx", OnnxModels.identity(List.of(1L, 3L)));
+        Path model = write("model.onnx", TestOnnx.identity(List.of(1L, 3L)));
 
         assertThrows(IllegalArgumentException.class, () -> CHECK.check(model, "TensorFlow"));
     }

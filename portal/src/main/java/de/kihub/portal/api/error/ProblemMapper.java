@@ -2,11 +2,17 @@ package de.kihub.portal.api.error;
 
 import de.kihub.portal.security.AccessDeniedException;
 import de.kihub.portal.security.AuthenticationRequiredException;
+import de.kihub.registry.artifact.InvalidArtifactException;
+import de.kihub.registry.artifact.PayloadTooLargeException;
 import de.kihub.registry.error.ConflictException;
+import de.kihub.registry.error.ForbiddenException;
 import de.kihub.registry.error.HubException;
 import de.kihub.registry.error.InvalidRequestException;
 import de.kihub.registry.error.NotFoundException;
+import de.kihub.services.inspection.ModelLoadException;
+import jakarta.json.bind.JsonbException;
 import jakarta.validation.ConstraintViolationException;
+import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
@@ -54,6 +60,16 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
         if (failure instanceof AccessDeniedException) {
             return Problem.of(Response.Status.FORBIDDEN, failure.getMessage(), instance);
         }
+        if (failure instanceof ForbiddenException) {
+            return Problem.of(Response.Status.FORBIDDEN, failure.getMessage(), instance);
+        }
+        if (failure instanceof PayloadTooLargeException) {
+            return Problem.of(
+                    Response.Status.REQUEST_ENTITY_TOO_LARGE, failure.getMessage(), instance);
+        }
+        if (failure instanceof InvalidArtifactException || failure instanceof ModelLoadException) {
+            return Problem.of(422, "Unprocessable Content", failure.getMessage(), instance);
+        }
         if (failure instanceof NotFoundException) {
             return Problem.of(Response.Status.NOT_FOUND, failure.getMessage(), instance);
         }
@@ -74,17 +90,39 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
                                                             v.getMessage()))
                                     .toList());
         }
+        if (failure instanceof JsonbException
+                || failure instanceof ProcessingException
+                        && failure.getCause() instanceof JsonbException) {
+            return Problem.of(
+                    Response.Status.BAD_REQUEST,
+                    "The request body does not match what this endpoint expects: "
+                            + rootMessage(failure),
+                    instance);
+        }
         if (failure instanceof WebApplicationException web && web.getResponse() != null) {
             Response.StatusType status = web.getResponse().getStatusInfo();
             String detail =
                     status.getStatusCode() >= 500
                             ? "The server could not handle the request."
-                            : web.getMessage();
+                            : web.getCause() instanceof JsonbException
+                                    ? "The request body is not valid JSON for this endpoint: "
+                                            + rootMessage(web)
+                                    : web.getMessage();
             return Problem.of(status.getStatusCode(), status.getReasonPhrase(), detail, instance);
         }
         return Problem.of(
                 Response.Status.INTERNAL_SERVER_ERROR,
                 "The server could not handle the request. Quote the error id when reporting it.",
                 instance);
+    }
+
+    private static String rootMessage(Throwable t) {
+        Throwable root = t;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String message =
+                root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+        return message.length() > 300 ? message.substring(0, 300) : message;
     }
 }

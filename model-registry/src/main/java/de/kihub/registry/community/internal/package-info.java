@@ -1,0 +1,2 @@
+/** JPA implementation of communities. */
+package de.kihub.registry.community.internal;

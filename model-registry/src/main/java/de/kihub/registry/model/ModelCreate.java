@@ -1,0 +1,18 @@
+package de.kihub.registry.model;
+
+import java.util.List;
+
+/**
+ * What a publisher gives to create a model; the owner is the publisher's tenant. PUBLIC is a
+ * request that takes effect when a curator approves a version.
+ */
+public record ModelCreate(
+        String name,
+        LocalizedText displayName,
+        LocalizedText description,
+        String task,
+        String domain,
+        String license,
+        List<String> tags,
+        Visibility visibility,
+        List<String> communities) {}

@@ -1,0 +1,14 @@
+package de.kihub.registry.model;
+
+import java.util.List;
+
+/** A partial update of a model's metadata: null fields stay as they are. */
+public record ModelUpdate(
+        LocalizedText displayName,
+        LocalizedText description,
+        String task,
+        String domain,
+        String license,
+        List<String> tags,
+        Visibility visibility,
+        List<String> communities) {}

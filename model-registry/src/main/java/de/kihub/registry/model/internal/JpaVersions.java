@@ -1,0 +1,249 @@
+package de.kihub.registry.model.internal;
+
+import de.kihub.registry.Texts;
+import de.kihub.registry.access.Actor;
+import de.kihub.registry.audit.AuditLog;
+import de.kihub.registry.error.ConflictException;
+import de.kihub.registry.error.InvalidRequestException;
+import de.kihub.registry.error.NotFoundException;
+import de.kihub.registry.model.ModelRef;
+import de.kihub.registry.model.Visibility;
+import de.kihub.registry.tenant.TenantId;
+import de.kihub.registry.version.ArtifactInfo;
+import de.kihub.registry.version.ModelVersion;
+import de.kihub.registry.version.ModelVersionCreate;
+import de.kihub.registry.version.SemanticVersion;
+import de.kihub.registry.version.VersionAction;
+import de.kihub.registry.version.VersionStatus;
+import de.kihub.registry.version.Versions;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+/** Versions backed by tables {@code model_version} and {@code model_version_tensor}. */
+@ApplicationScoped
+public class JpaVersions implements Versions {
+
+    @PersistenceContext EntityManager em;
+
+    @Inject AuditLog audit;
+
+    @Inject ModelLookup lookup;
+
+    @Override
+    @Transactional
+    public ModelVersion create(Actor actor, ModelRef ref, ModelVersionCreate create) {
+        // the model row is locked so that two creations of the same version cannot race
+        ModelEntity model = lookup.visible(actor, ref, LockModeType.PESSIMISTIC_WRITE);
+        actor.requireRoleIn(ref.owner(), Actor.PUBLISHER);
+        SemanticVersion semver = SemanticVersion.parse(create.version());
+        if (find(model, semver.toString()) != null) {
+            throw new ConflictException(
+                    "Version " + semver + " of '" + ref + "' exists already; versions are unique.");
+        }
+        ModelVersionEntity v = new ModelVersionEntity();
+        v.id = UUID.randomUUID();
+        v.modelId = model.id;
+        v.version = semver.toString();
+        v.major = semver.major();
+        v.minor = semver.minor();
+        v.patch = semver.patch();
+        v.changelog = Texts.optional(create.changelog(), "changelog", 4000);
+        v.status = VersionStatus.DRAFT;
+        v.createdAt = JpaModels.now();
+        v.createdBy = actor.user();
+        em.persist(v);
+        audit.record(
+                actor.user(),
+                ref.owner(),
+                "version.created",
+                "model-version",
+                ref + "@" + v.version,
+                "status DRAFT");
+        return ModelMapper.toVersion(model, v);
+    }
+
+    @Override
+    public List<ModelVersion> list(Actor actor, ModelRef ref) {
+        ModelEntity model = lookup.visible(actor, ref);
+        TenantId owner = TenantId.of(model.ownerId);
+        return em.createQuery(
+                        "select v from ModelVersionEntity v where v.modelId = :m",
+                        ModelVersionEntity.class)
+                .setParameter("m", model.id)
+                .getResultStream()
+                .filter(v -> ModelAccess.canSeeVersion(actor, owner, v.status))
+                .sorted(
+                        Comparator.comparing(
+                                        (ModelVersionEntity v) -> SemanticVersion.parse(v.version))
+                                .reversed())
+                .map(v -> ModelMapper.toVersion(model, v))
+                .toList();
+    }
+
+    @Override
+    public ModelVersion get(Actor actor, ModelRef ref, String version) {
+        ModelEntity model = lookup.visible(actor, ref);
+        return ModelMapper.toVersion(model, visibleVersion(actor, model, version));
+    }
+
+    @Override
+    public void requireArtifactUpload(Actor actor, ModelRef ref, String version) {
+        ModelEntity model = lookup.visible(actor, ref);
+        ModelVersionEntity v = visibleVersion(actor, model, version);
+        actor.requireRoleIn(ref.owner(), Actor.PUBLISHER);
+        requireDraft(v);
+    }
+
+    @Override
+    @Transactional
+    public ModelVersion recordArtifact(
+            Actor actor, ModelRef ref, String version, ArtifactInfo artifact) {
+        ModelEntity model = lookup.visible(actor, ref);
+        ModelVersionEntity v = visibleVersion(actor, model, version);
+        actor.requireRoleIn(ref.owner(), Actor.PUBLISHER);
+        em.lock(v, LockModeType.PESSIMISTIC_WRITE);
+        requireDraft(v);
+        String before = v.artifactSha256;
+        v.artifactSha256 = artifact.sha256();
+        v.artifactFormat = artifact.format();
+        v.artifactSize = artifact.size();
+        v.artifactEngine = artifact.engine();
+        v.inspectedAt = artifact.inspectedAt();
+        v.tensors.clear();
+        v.tensors.addAll(ModelMapper.toRows(artifact));
+        audit.record(
+                actor.user(),
+                ref.owner(),
+                "version.artifact-uploaded",
+                "model-version",
+                ref + "@" + v.version,
+                "sha256 "
+                        + before
+                        + " -> "
+                        + artifact.sha256()
+                        + ", "
+                        + artifact.format()
+                        + ", "
+                        + artifact.size()
+                        + " bytes");
+        return ModelMapper.toVersion(model, v);
+    }
+
+    @Override
+    @Transactional
+    public ModelVersion transition(
+            Actor actor, ModelRef ref, String version, VersionAction action, String comment) {
+        ModelEntity model = lookup.visible(actor, ref);
+        ModelVersionEntity v = visibleVersion(actor, model, version);
+        authorize(actor, ref, action);
+        em.lock(v, LockModeType.PESSIMISTIC_WRITE);
+        String note = Texts.optional(comment, "comment", 2000);
+        if (action == VersionAction.REJECT && note == null) {
+            throw new InvalidRequestException("A rejection needs a 'comment' for the author.");
+        }
+        if (action == VersionAction.SUBMIT && v.artifactSha256 == null) {
+            throw new ConflictException(
+                    "Version "
+                            + v.version
+                            + " has no inspected artifact yet; upload it before submitting.");
+        }
+        VersionStatus before = v.status;
+        v.status = before.after(action);
+        Instant now = JpaModels.now();
+        switch (action) {
+            case SUBMIT -> v.submittedAt = now;
+            case APPROVE, REJECT -> {
+                v.reviewedAt = now;
+                v.reviewedBy = actor.user();
+                v.reviewComment = note;
+            }
+            default -> {}
+        }
+        String details = "status " + before + " -> " + v.status + (note == null ? "" : ": " + note);
+        if (action == VersionAction.APPROVE && model.requestedVisibility == Visibility.PUBLIC) {
+            // a curator's approval is what makes a model public
+            details += "; model visibility " + model.visibility + " -> PUBLIC";
+            model.visibility = Visibility.PUBLIC;
+            model.requestedVisibility = null;
+            model.updatedAt = now;
+        }
+        audit.record(
+                actor.user(),
+                ref.owner(),
+                "version." + action.name().toLowerCase(java.util.Locale.ROOT),
+                "model-version",
+                ref + "@" + v.version,
+                details);
+        return ModelMapper.toVersion(model, v);
+    }
+
+    @Override
+    public Set<String> referencedArtifacts() {
+        return new HashSet<>(
+                em.createQuery(
+                                "select distinct v.artifactSha256 from ModelVersionEntity v"
+                                        + " where v.artifactSha256 is not null",
+                                String.class)
+                        .getResultList());
+    }
+
+    private static void authorize(Actor actor, ModelRef ref, VersionAction action) {
+        switch (action) {
+            case SUBMIT -> actor.requireRoleIn(ref.owner(), Actor.PUBLISHER);
+            case APPROVE, REJECT -> actor.requireCurator();
+            case DEPRECATE, ARCHIVE -> {
+                if (!actor.isCurator()) {
+                    actor.requireRoleIn(ref.owner(), Actor.PUBLISHER);
+                }
+            }
+        }
+    }
+
+    private static void requireDraft(ModelVersionEntity v) {
+        if (v.status != VersionStatus.DRAFT) {
+            throw new ConflictException(
+                    "Version "
+                            + v.version
+                            + " is "
+                            + v.status
+                            + "; only a DRAFT takes a new artifact.");
+        }
+    }
+
+    private ModelVersionEntity visibleVersion(Actor actor, ModelEntity model, String version) {
+        String normalized = SemanticVersion.parse(version).toString();
+        ModelVersionEntity v = find(model, normalized);
+        if (v == null || !ModelAccess.canSeeVersion(actor, TenantId.of(model.ownerId), v.status)) {
+            throw new NotFoundException(
+                    "There is no version "
+                            + version
+                            + " of '"
+                            + model.ownerId
+                            + "/"
+                            + model.name
+                            + "'.");
+        }
+        return v;
+    }
+
+    private ModelVersionEntity find(ModelEntity model, String version) {
+        return em.createQuery(
+                        "select v from ModelVersionEntity v where v.modelId = :m and v.version = :v",
+                        ModelVersionEntity.class)
+                .setParameter("m", model.id)
+                .setParameter("v", version)
+                .getResultStream()
+                .findFirst()
+                .orElse(null);
+    }
+}

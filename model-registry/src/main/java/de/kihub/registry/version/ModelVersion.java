@@ -1,0 +1,16 @@
+package de.kihub.registry.version;
+
+import java.time.Instant;
+
+/** A model version as the API shows it. */
+public record ModelVersion(
+        String model,
+        String version,
+        VersionStatus status,
+        String changelog,
+        String reviewComment,
+        String reviewedBy,
+        Instant createdAt,
+        Instant submittedAt,
+        Instant reviewedAt,
+        ArtifactInfo artifact) {}

@@ -1,0 +1,29 @@
+package de.kihub.registry.version;
+
+import de.kihub.registry.access.Actor;
+import de.kihub.registry.model.ModelRef;
+import java.util.List;
+import java.util.Set;
+
+/** Versions of a model and their lifecycle; every change is audited. */
+public interface Versions {
+
+    ModelVersion create(Actor actor, ModelRef model, ModelVersionCreate create);
+
+    /** The versions the actor may see, highest version first. */
+    List<ModelVersion> list(Actor actor, ModelRef model);
+
+    ModelVersion get(Actor actor, ModelRef model, String version);
+
+    /** Checks before an upload is read that the actor may upload to this (draft) version. */
+    void requireArtifactUpload(Actor actor, ModelRef model, String version);
+
+    /** Stores the inspected artifact on the version (still a draft). */
+    ModelVersion recordArtifact(Actor actor, ModelRef model, String version, ArtifactInfo artifact);
+
+    ModelVersion transition(
+            Actor actor, ModelRef model, String version, VersionAction action, String comment);
+
+    /** Every sha256 that some version references (artifacts that must be kept). */
+    Set<String> referencedArtifacts();
+}
