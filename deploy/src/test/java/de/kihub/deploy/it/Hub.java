@@ -91,6 +91,11 @@ final class Hub {
         }
     }
 
+    /** JSON-B leaves null fields out: absent or null both mean "no value". */
+    static boolean absent(JsonObject o, String key) {
+        return !o.containsKey(key) || o.isNull(key);
+    }
+
     static String enc(String s) {
         return URLEncoder.encode(s, StandardCharsets.UTF_8);
     }

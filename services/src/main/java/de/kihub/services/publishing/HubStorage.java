@@ -5,6 +5,7 @@ import de.kihub.registry.artifact.ArtifactInspector;
 import de.kihub.registry.artifact.ArtifactStore;
 import de.kihub.registry.artifact.FileSystemArtifactStore;
 import de.kihub.services.inspection.ModelLoadCheck;
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
@@ -33,13 +34,16 @@ public class HubStorage {
         return Path.of(dir);
     }
 
-    @Produces
-    @ApplicationScoped
-    ArtifactStore artifactStore() {
-        FileSystemArtifactStore store = new FileSystemArtifactStore(dataDir().resolve("artifacts"));
+    private FileSystemArtifactStore store;
+
+    @PostConstruct
+    void init() {
+        store = new FileSystemArtifactStore(dataDir().resolve("artifacts"));
+    }
+
+    /** At deployment: a server killed during an upload left its temporary file, removed here. */
+    void onStart(@Observes @Initialized(ApplicationScoped.class) Object started) {
         try {
-            // a server killed during an upload leaves its temporary file: never visible, removed
-            // here
             int removed = store.removeStaleTemporaryFiles();
             if (removed > 0) {
                 LOG.info(removed + " unfinished upload(s) from before the restart removed");
@@ -47,6 +51,11 @@ public class HubStorage {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** The one store of this server (dependent scope: the instance itself, no proxy). */
+    @Produces
+    ArtifactStore artifactStore() {
         return store;
     }
 
@@ -59,12 +68,6 @@ public class HubStorage {
     @Produces
     ModelLoadCheck modelLoadCheck() {
         return ModelLoadCheck.forServer(Path.of(System.getProperty("jboss.home.dir")), dataDir());
-    }
-
-    /** Touches the store at deployment so that leftovers of a killed upload go at once. */
-    void onStart(
-            @Observes @Initialized(ApplicationScoped.class) Object started, ArtifactStore store) {
-        LOG.fine(() -> "artifact store ready: " + store.getClass().getSimpleName());
     }
 
     /** The configured upload limit in bytes. */
