@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import de.kihub.registry.artifact.TestOnnx;
+import de.kihub.registry.artifact.TestTorchScript;
 import jakarta.json.JsonObject;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -132,6 +133,16 @@ class ModelRegistryIT {
                 }) {
             assertTrue(audit.contains("\"" + action + "\""), action + " audited: " + audit);
         }
+    }
+
+    @Test
+    void aRealTorchScriptModelLoadsWithPyTorch() throws Exception {
+        String model = draft("PRIVATE");
+        HttpResponse<String> up = registry.upload(rita, model, "1.0.0", TestTorchScript.addOne());
+        assertEquals(200, up.statusCode(), up.body());
+        JsonObject artifact = json(up.body()).getJsonObject("artifact");
+        assertEquals("TORCHSCRIPT", artifact.getString("format"));
+        assertEquals("PyTorch", artifact.getString("engine"));
     }
 
     @Test

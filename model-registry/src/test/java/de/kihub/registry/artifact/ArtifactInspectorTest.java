@@ -93,6 +93,13 @@ class ArtifactInspectorTest {
     }
 
     @Test
+    void recognisesARealTorchScriptFileSavedByPyTorch() throws IOException {
+        Path file = Files.write(dir.resolve("upload.bin"), TestTorchScript.addOne());
+
+        assertEquals(ArtifactFormat.TORCHSCRIPT, inspector.inspect(file));
+    }
+
+    @Test
     void recognisesTorchScriptArchiveAndAllowsItsOwnPickles() throws IOException {
         Path file = torchScript().writeTo(dir.resolve("model.bin"));
 

@@ -66,6 +66,10 @@ public final class ModelProbe {
                             .setTypes(NDList.class, NDList.class)
                             .optEngine(engine)
                             .optModelPath(staged)
+                            // the check needs the model parsed and validated, not optimised
+                            .optOption("optLevel", "NO_OPT")
+                            .optOption("interOpNumThreads", "1")
+                            .optOption("intraOpNumThreads", "1")
                             .build();
         } catch (Exception | LinkageError e) {
             e.printStackTrace();
@@ -121,8 +125,17 @@ public final class ModelProbe {
     /** Returns the inputs and outputs as two JSON arrays; DJL's own description lacks types. */
     private static String[] describeOnnx(Path modelFile) throws OrtException {
         OrtEnvironment env = OrtEnvironment.getEnvironment();
-        try (OrtSession.SessionOptions options = new OrtSession.SessionOptions();
-                OrtSession session = env.createSession(modelFile.toString(), options)) {
+        try (OrtSession.SessionOptions options = new OrtSession.SessionOptions()) {
+            options.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.NO_OPT);
+            options.setIntraOpNumThreads(1);
+            return describe(env, modelFile, options);
+        }
+    }
+
+    private static String[] describe(
+            OrtEnvironment env, Path modelFile, OrtSession.SessionOptions options)
+            throws OrtException {
+        try (OrtSession session = env.createSession(modelFile.toString(), options)) {
             return new String[] {tensors(session.getInputInfo()), tensors(session.getOutputInfo())};
         }
     }

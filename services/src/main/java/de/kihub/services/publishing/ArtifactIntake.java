@@ -25,6 +25,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.logging.Logger;
 
 /**
  * Takes an artifact upload: authorise before reading a byte, stream into a temporary file within
@@ -33,6 +34,7 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 @ApplicationScoped
 public class ArtifactIntake {
+    private static final Logger LOG = Logger.getLogger(ArtifactIntake.class.getName());
 
     @Inject Versions versions;
 
@@ -54,10 +56,26 @@ public class ArtifactIntake {
         if (contentLength != null && contentLength > limit) {
             throw new PayloadTooLargeException(limit);
         }
+        long start = System.nanoTime();
         StagedArtifact staged = stage(body, limit);
         try {
+            long streamed = System.nanoTime();
             ArtifactFormat format = inspector.inspect(staged.file());
+            long inspected = System.nanoTime();
             ModelLoadReport report = loadCheckFor(format, staged);
+            long loaded = System.nanoTime();
+            LOG.info(
+                    () ->
+                            String.format(
+                                    "upload %s@%s: %d bytes streamed and hashed in %d ms,"
+                                            + " inspected (%s) in %d ms, load check %d ms",
+                                    model,
+                                    version,
+                                    staged.size(),
+                                    (streamed - start) / 1_000_000,
+                                    format,
+                                    (inspected - streamed) / 1_000_000,
+                                    (loaded - inspected) / 1_000_000));
             ArtifactInfo info = info(staged, format, report);
             inFlight.add(info.sha256());
             try {

@@ -5,9 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import de.kihub.registry.artifact.TestOnnx;
+import de.kihub.registry.artifact.TestTorchScript;
 import java.io.File;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -104,10 +104,7 @@ class ModelLoadCheckTest {
 
     @Test
     void loadsATorchScriptModelWithPyTorch() throws IOException {
-        Path model = dir.resolve("add_one.pt");
-        try (InputStream in = getClass().getResourceAsStream("/inspection/add_one.pt")) {
-            Files.copy(in, model);
-        }
+        Path model = write("add_one.pt", TestTorchScript.addOne());
 
         ModelLoadReport report = CHECK.check(model, "PyTorch");
 
