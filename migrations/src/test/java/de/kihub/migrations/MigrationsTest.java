@@ -72,8 +72,8 @@ class MigrationsTest {
 
             MigrateResult first = flyway.migrate();
             assertTrue(first.success);
-            assertEquals(2, first.migrationsExecuted, "migrations applied to the empty schema");
-            assertEquals("2", first.targetSchemaVersion);
+            assertEquals(3, first.migrationsExecuted, "migrations applied to the empty schema");
+            assertEquals("3", first.targetSchemaVersion);
 
             MigrateResult second = flyway.migrate();
             assertTrue(second.success);

@@ -11,12 +11,18 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import de.kihub.registry.artifact.TestOnnx;
 import de.kihub.registry.artifact.TestTorchScript;
 import jakarta.json.JsonObject;
+import java.io.BufferedReader;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.net.URI;
 import java.net.URL;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.HexFormat;
 import java.util.Random;
@@ -208,6 +214,85 @@ class ModelRegistryIT {
                                                 () -> zeros(tooMuch))));
         assertRefused(chunked, 413);
         assertEquals(0, Registry.temporaryFiles());
+    }
+
+    @Test
+    void aDeclaredContentLengthOverTheLimitIsRefusedBeforeTheBodyIsRead() throws Exception {
+        String model = draft("PRIVATE");
+        URI uri = registry.artifactUri(model, "1.0.0");
+        try (Socket socket = new Socket(uri.getHost(), uri.getPort())) {
+            socket.setSoTimeout(15_000);
+            OutputStream out = socket.getOutputStream();
+            // claims more than the limit, then sends only a few bytes: the answer must not wait for
+            // the rest
+            out.write(
+                    ("PUT "
+                                    + uri.getRawPath()
+                                    + " HTTP/1.1\r\n"
+                                    + "Host: "
+                                    + uri.getHost()
+                                    + ":"
+                                    + uri.getPort()
+                                    + "\r\n"
+                                    + "Authorization: Bearer "
+                                    + rita
+                                    + "\r\n"
+                                    + "Content-Type: application/octet-stream\r\n"
+                                    + "Content-Length: "
+                                    + (UPLOAD_LIMIT + 1)
+                                    + "\r\n"
+                                    + "Connection: close\r\n\r\n")
+                            .getBytes(StandardCharsets.US_ASCII));
+            out.write(new byte[1024]);
+            out.flush();
+            String status =
+                    new BufferedReader(
+                                    new InputStreamReader(
+                                            socket.getInputStream(), StandardCharsets.US_ASCII))
+                            .readLine();
+            assertEquals("HTTP/1.1 413 Request Entity Too Large", status);
+        }
+        assertEquals(0, Registry.temporaryFiles());
+    }
+
+    @Test
+    void extraTextFilesTravelWithTheVersion() throws Exception {
+        String model = draft("PRIVATE");
+        URI labels = registry.artifactUri(model, "1.0.0").resolve("files/labels.txt");
+        byte[] text = "person\nFußgänger\n".getBytes(StandardCharsets.UTF_8);
+        HttpResponse<String> up =
+                registry.send(
+                        rita,
+                        HttpRequest.newBuilder(labels)
+                                .PUT(HttpRequest.BodyPublishers.ofByteArray(text)));
+        assertEquals(200, up.statusCode(), up.body());
+        JsonObject file = json(up.body()).getJsonArray("files").getJsonObject(0);
+        assertEquals("labels.txt", file.getString("name"));
+        assertEquals(sha256(text), file.getString("sha256"));
+        HttpResponse<byte[]> down =
+                Hub.HTTP.send(
+                        HttpRequest.newBuilder(labels)
+                                .header("Authorization", "Bearer " + rita)
+                                .build(),
+                        HttpResponse.BodyHandlers.ofByteArray());
+        assertArrayEquals(text, down.body());
+
+        byte[] pickle = {(byte) 0x80, 0x04, (byte) 0x95, 0, 0};
+        assertRefused(
+                registry.send(
+                        rita,
+                        HttpRequest.newBuilder(labels)
+                                .PUT(HttpRequest.BodyPublishers.ofByteArray(pickle))),
+                422);
+        assertRefused(
+                registry.send(
+                        rita,
+                        HttpRequest.newBuilder(labels.resolve("bad%20name!.txt"))
+                                .PUT(HttpRequest.BodyPublishers.ofByteArray(text))),
+                400);
+        HttpResponse<String> removed = registry.send(rita, HttpRequest.newBuilder(labels).DELETE());
+        assertEquals(200, removed.statusCode(), removed.body());
+        assertEquals(0, json(removed.body()).getJsonArray("files").size());
     }
 
     @Test

@@ -1,6 +1,7 @@
 package de.kihub.registry.version;
 
 import java.time.Instant;
+import java.util.List;
 
 /** A model version as the API shows it. */
 public record ModelVersion(
@@ -13,4 +14,5 @@ public record ModelVersion(
         Instant createdAt,
         Instant submittedAt,
         Instant reviewedAt,
-        ArtifactInfo artifact) {}
+        ArtifactInfo artifact,
+        List<VersionFile> files) {}

@@ -24,6 +24,15 @@ public interface Versions {
     ModelVersion transition(
             Actor actor, ModelRef model, String version, VersionAction action, String comment);
 
-    /** Every sha256 that some version references (artifacts that must be kept). */
+    /** Adds or replaces an extra file of a draft version. */
+    ModelVersion recordFile(Actor actor, ModelRef model, String version, VersionFile file);
+
+    /** Removes an extra file of a draft version. */
+    ModelVersion removeFile(Actor actor, ModelRef model, String version, String fileName);
+
+    /** An extra file of a version the actor may see. */
+    VersionFile file(Actor actor, ModelRef model, String version, String fileName);
+
+    /** Every sha256 that some version references (artifacts and files that must be kept). */
     Set<String> referencedArtifacts();
 }

@@ -8,6 +8,7 @@ import de.kihub.registry.error.NotFoundException;
 import de.kihub.registry.model.ModelRef;
 import de.kihub.registry.version.ArtifactInfo;
 import de.kihub.registry.version.ModelVersion;
+import de.kihub.registry.version.VersionFile;
 import de.kihub.registry.version.Versions;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -37,6 +38,11 @@ public class ArtifactDownload {
                 artifact.sha256(),
                 artifact.size(),
                 model.name() + "-" + v.version() + extension(artifact.format()));
+    }
+
+    public Content openFile(Actor actor, ModelRef model, String version, String fileName) {
+        VersionFile file = versions.file(actor, model, version, fileName);
+        return new Content(file.sha256(), file.size(), file.name());
     }
 
     public void copy(Content content, OutputStream out) throws IOException {

@@ -7,10 +7,12 @@ import de.kihub.registry.artifact.ArtifactStore;
 import de.kihub.registry.artifact.PayloadTooLargeException;
 import de.kihub.registry.artifact.Sha256;
 import de.kihub.registry.artifact.StagedArtifact;
+import de.kihub.registry.artifact.TextFileCheck;
 import de.kihub.registry.model.ModelRef;
 import de.kihub.registry.version.ArtifactInfo;
 import de.kihub.registry.version.ModelVersion;
 import de.kihub.registry.version.TensorDescription;
+import de.kihub.registry.version.VersionFile;
 import de.kihub.registry.version.Versions;
 import de.kihub.services.inspection.ModelLoadCheck;
 import de.kihub.services.inspection.ModelLoadReport;
@@ -83,6 +85,42 @@ public class ArtifactIntake {
                 return versions.recordArtifact(actor, model, version, info);
             } finally {
                 inFlight.remove(info.sha256());
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            store.discard(staged);
+        }
+    }
+
+    /** Adds or replaces an extra text file (labels, configuration) of a draft version. */
+    public ModelVersion uploadFile(
+            Actor actor,
+            ModelRef model,
+            String version,
+            String fileName,
+            Long contentLength,
+            InputStream body) {
+        versions.requireArtifactUpload(actor, model, version);
+        String name = VersionFile.requireName(fileName);
+        if (contentLength != null && contentLength > VersionFile.MAX_BYTES) {
+            throw new PayloadTooLargeException(VersionFile.MAX_BYTES);
+        }
+        StagedArtifact staged = stage(body, VersionFile.MAX_BYTES);
+        try {
+            TextFileCheck.requireText(staged.file(), name);
+            VersionFile file =
+                    new VersionFile(
+                            name,
+                            staged.sha256().hex(),
+                            staged.size(),
+                            Instant.now().truncatedTo(ChronoUnit.MILLIS));
+            inFlight.add(file.sha256());
+            try {
+                store.commit(staged);
+                return versions.recordFile(actor, model, version, file);
+            } finally {
+                inFlight.remove(file.sha256());
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -14,6 +14,7 @@ import de.kihub.registry.version.ModelVersion;
 import de.kihub.registry.version.ModelVersionCreate;
 import de.kihub.registry.version.SemanticVersion;
 import de.kihub.registry.version.VersionAction;
+import de.kihub.registry.version.VersionFile;
 import de.kihub.registry.version.VersionStatus;
 import de.kihub.registry.version.Versions;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -188,13 +189,88 @@ public class JpaVersions implements Versions {
     }
 
     @Override
+    @Transactional
+    public ModelVersion recordFile(Actor actor, ModelRef ref, String version, VersionFile file) {
+        ModelEntity model = lookup.visible(actor, ref);
+        ModelVersionEntity v = visibleVersion(actor, model, version);
+        actor.requireRoleIn(ref.owner(), Actor.PUBLISHER);
+        em.lock(v, LockModeType.PESSIMISTIC_WRITE);
+        requireDraft(v);
+        String name = VersionFile.requireName(file.name());
+        String before =
+                v.files.stream()
+                        .filter(f -> f.name.equals(name))
+                        .map(f -> f.sha256)
+                        .findFirst()
+                        .orElse(null);
+        v.files.removeIf(f -> f.name.equals(name));
+        v.files.add(
+                new ModelVersionEntity.File(name, file.sha256(), file.size(), file.uploadedAt()));
+        audit.record(
+                actor.user(),
+                ref.owner(),
+                "version.file-uploaded",
+                "model-version",
+                ref + "@" + v.version,
+                name
+                        + ": sha256 "
+                        + before
+                        + " -> "
+                        + file.sha256()
+                        + ", "
+                        + file.size()
+                        + " bytes");
+        return ModelMapper.toVersion(model, v);
+    }
+
+    @Override
+    @Transactional
+    public ModelVersion removeFile(Actor actor, ModelRef ref, String version, String fileName) {
+        ModelEntity model = lookup.visible(actor, ref);
+        ModelVersionEntity v = visibleVersion(actor, model, version);
+        actor.requireRoleIn(ref.owner(), Actor.PUBLISHER);
+        em.lock(v, LockModeType.PESSIMISTIC_WRITE);
+        requireDraft(v);
+        if (!v.files.removeIf(f -> f.name.equals(fileName))) {
+            throw new NotFoundException(
+                    "Version " + v.version + " has no file '" + fileName + "'.");
+        }
+        audit.record(
+                actor.user(),
+                ref.owner(),
+                "version.file-removed",
+                "model-version",
+                ref + "@" + v.version,
+                fileName);
+        return ModelMapper.toVersion(model, v);
+    }
+
+    @Override
+    public VersionFile file(Actor actor, ModelRef ref, String version, String fileName) {
+        return get(actor, ref, version).files().stream()
+                .filter(f -> f.name().equals(fileName))
+                .findFirst()
+                .orElseThrow(
+                        () ->
+                                new NotFoundException(
+                                        "Version " + version + " has no file '" + fileName + "'."));
+    }
+
+    @Override
     public Set<String> referencedArtifacts() {
-        return new HashSet<>(
+        Set<String> keep =
+                new HashSet<>(
+                        em.createQuery(
+                                        "select distinct v.artifactSha256 from ModelVersionEntity v"
+                                                + " where v.artifactSha256 is not null",
+                                        String.class)
+                                .getResultList());
+        keep.addAll(
                 em.createQuery(
-                                "select distinct v.artifactSha256 from ModelVersionEntity v"
-                                        + " where v.artifactSha256 is not null",
+                                "select distinct f.sha256 from ModelVersionEntity v join v.files f",
                                 String.class)
                         .getResultList());
+        return keep;
     }
 
     private static void authorize(Actor actor, ModelRef ref, VersionAction action) {

@@ -5,6 +5,7 @@ import de.kihub.registry.model.Model;
 import de.kihub.registry.version.ArtifactInfo;
 import de.kihub.registry.version.ModelVersion;
 import de.kihub.registry.version.TensorDescription;
+import de.kihub.registry.version.VersionFile;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
@@ -55,7 +56,11 @@ final class ModelMapper {
                                 v.artifactEngine,
                                 tensors(v, INPUT),
                                 tensors(v, OUTPUT),
-                                v.inspectedAt));
+                                v.inspectedAt),
+                v.files.stream()
+                        .map(f -> new VersionFile(f.name, f.sha256, f.size, f.uploadedAt))
+                        .sorted(Comparator.comparing(VersionFile::name))
+                        .toList());
     }
 
     static List<ModelVersionEntity.Tensor> toRows(ArtifactInfo artifact) {

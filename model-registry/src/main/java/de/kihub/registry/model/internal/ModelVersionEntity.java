@@ -91,6 +91,35 @@ public class ModelVersionEntity {
     @CollectionTable(name = "model_version_tensor", joinColumns = @JoinColumn(name = "version_id"))
     List<Tensor> tensors = new ArrayList<>();
 
+    @ElementCollection(fetch = FetchType.EAGER)
+    @CollectionTable(name = "model_version_file", joinColumns = @JoinColumn(name = "version_id"))
+    List<File> files = new ArrayList<>();
+
+    /** An extra file (labels, configuration). */
+    @Embeddable
+    public static class File {
+        @Column(name = "file_name", nullable = false, length = 100)
+        String name;
+
+        @Column(name = "sha256", nullable = false, length = 64)
+        String sha256;
+
+        @Column(name = "size", nullable = false)
+        long size;
+
+        @Column(name = "uploaded_at", nullable = false)
+        Instant uploadedAt;
+
+        protected File() {}
+
+        File(String name, String sha256, long size, Instant uploadedAt) {
+            this.name = name;
+            this.sha256 = sha256;
+            this.size = size;
+            this.uploadedAt = uploadedAt;
+        }
+    }
+
     /** One input or output; {@code shape} as comma-separated dimensions. */
     @Embeddable
     public static class Tensor {

@@ -11,6 +11,7 @@ import de.kihub.services.publishing.ArtifactIntake;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -95,7 +96,10 @@ public class VersionsResource {
     public Response artifact(
             @PathParam("version") String version,
             @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
-        ArtifactDownload.Content content = download.open(context.caller().actor(), ref(), version);
+        return send(download.open(context.caller().actor(), ref(), version), ifNoneMatch);
+    }
+
+    private Response send(ArtifactDownload.Content content, String ifNoneMatch) {
         String etag = "\"" + content.sha256() + "\"";
         if (etag.equals(ifNoneMatch)) {
             return Response.notModified().header(HttpHeaders.ETAG, etag).build();
@@ -108,6 +112,39 @@ public class VersionsResource {
                         "Content-Disposition",
                         "attachment; filename=\"" + content.fileName() + "\"")
                 .build();
+    }
+
+    @PUT
+    @Path("/{version}/files/{fileName}")
+    @Consumes(MediaType.WILDCARD)
+    @Operation(
+            summary = "Add or replace an extra text file (labels, configuration; at most 10 MiB)")
+    public ModelVersion uploadFile(
+            @PathParam("version") String version,
+            @PathParam("fileName") String fileName,
+            @HeaderParam(HttpHeaders.CONTENT_LENGTH) Long contentLength,
+            InputStream body) {
+        return intake.uploadFile(actor(), ref(), version, fileName, contentLength, body);
+    }
+
+    @GET
+    @Path("/{version}/files/{fileName}")
+    @Produces(MediaType.APPLICATION_OCTET_STREAM)
+    @Operation(summary = "Download an extra file; ETag is its sha256")
+    public Response file(
+            @PathParam("version") String version,
+            @PathParam("fileName") String fileName,
+            @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
+        return send(
+                download.openFile(context.caller().actor(), ref(), version, fileName), ifNoneMatch);
+    }
+
+    @DELETE
+    @Path("/{version}/files/{fileName}")
+    @Operation(summary = "Remove an extra file of a draft version")
+    public ModelVersion removeFile(
+            @PathParam("version") String version, @PathParam("fileName") String fileName) {
+        return versions.removeFile(actor(), ref(), version, fileName);
     }
 
     @POST
