@@ -296,6 +296,39 @@ class ModelRegistryIT {
     }
 
     @Test
+    void ownersPatchMetadataAndTheAuditKeepsBeforeAndAfter() throws Exception {
+        String model = draft("PRIVATE");
+        HttpResponse<String> patched =
+                registry.json(
+                        rita,
+                        "PATCH",
+                        "api/v1/models/" + model,
+                        "{\"tags\":[\"Fußgänger\",\"Zählung\"],\"domain\":\"Mobilität\"}");
+        assertEquals(200, patched.statusCode(), patched.body());
+        JsonObject m = json(patched.body());
+        assertEquals("Mobilität", m.getString("domain"));
+        assertEquals("[\"fußgänger\",\"zählung\"]", m.getJsonArray("tags").toString());
+        assertEquals(
+                "Personenzählung", m.getJsonObject("displayName").getString("de"), "unchanged");
+        String audit =
+                get(url.toURI(), "api/v1/audit?tenant=w-hs&limit=20", token("carla.curator"))
+                        .body();
+        assertTrue(audit.contains("domain: Sicherheit & Ordnung -> Mobilität"), audit);
+        // other tenants cannot even see it, let alone change it
+        assertProblem(
+                registry.json(
+                        token("mia.member"),
+                        "PATCH",
+                        "api/v1/models/" + model,
+                        "{\"license\":\"MIT\"}"),
+                404);
+        assertProblem(
+                registry.json(
+                        rita, "PATCH", "api/v1/models/" + model, "{\"license\":\"not a licence\"}"),
+                400);
+    }
+
+    @Test
     void versionsAreSemanticAndUnique() throws Exception {
         String model = draft("PRIVATE");
         assertProblem(registry.createVersion(rita, model, "1.0.0"), 409);
