@@ -72,8 +72,8 @@ class MigrationsTest {
 
             MigrateResult first = flyway.migrate();
             assertTrue(first.success);
-            assertEquals(3, first.migrationsExecuted, "migrations applied to the empty schema");
-            assertEquals("3", first.targetSchemaVersion);
+            assertEquals(4, first.migrationsExecuted, "migrations applied to the empty schema");
+            assertEquals("4", first.targetSchemaVersion);
 
             MigrateResult second = flyway.migrate();
             assertTrue(second.success);

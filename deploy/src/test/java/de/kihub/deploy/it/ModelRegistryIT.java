@@ -329,6 +329,37 @@ class ModelRegistryIT {
     }
 
     @Test
+    void theCardIsWrittenPerSectionAndCopiedToTheNextVersion() throws Exception {
+        String model = draft("PRIVATE");
+        String card = "api/v1/models/" + model + "/versions/1.0.0/card";
+        HttpResponse<String> put =
+                registry.json(
+                        rita,
+                        "PUT",
+                        card,
+                        "{\"sections\":{\"INTENDED_USE\":{\"de\":\"Besucherströme zählen\","
+                                + "\"en\":\"Counting visitor flows\"},\"TRAINING_DATA\":{\"de\":\"COCO\"}}}");
+        assertEquals(200, put.statusCode(), put.body());
+        assertEquals(1.0 / 9, json(put.body()).getJsonNumber("completeness").doubleValue(), 1e-9);
+        assertProblem(registry.json(rita, "PUT", card, "{\"sections\":{\"NO_SUCH\":{}}}"), 400);
+        assertProblem(get(url.toURI(), card, token("mia.member")), 404);
+
+        registry.upload(rita, model, "1.0.0", TestOnnx.identityModel());
+        registry.action(rita, model, "1.0.0", "submit", null);
+        registry.action(token("carla.curator"), model, "1.0.0", "approve", null);
+        assertProblem(registry.json(rita, "PUT", card, "{\"sections\":{}}"), 409);
+
+        assertEquals(201, registry.createVersion(rita, model, "1.1.0").statusCode());
+        JsonObject copied =
+                json(
+                        get(url.toURI(), "api/v1/models/" + model + "/versions/1.1.0/card", rita)
+                                .body());
+        assertEquals(
+                "Counting visitor flows",
+                copied.getJsonObject("sections").getJsonObject("INTENDED_USE").getString("en"));
+    }
+
+    @Test
     void versionsAreSemanticAndUnique() throws Exception {
         String model = draft("PRIVATE");
         assertProblem(registry.createVersion(rita, model, "1.0.0"), 409);

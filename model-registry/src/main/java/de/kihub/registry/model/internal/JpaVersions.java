@@ -47,7 +47,7 @@ public class JpaVersions implements Versions {
         ModelEntity model = lookup.visible(actor, ref, LockModeType.PESSIMISTIC_WRITE);
         actor.requireRoleIn(ref.owner(), Actor.PUBLISHER);
         SemanticVersion semver = SemanticVersion.parse(create.version());
-        if (find(model, semver.toString()) != null) {
+        if (lookup.find(model, semver.toString()) != null) {
             throw new ConflictException(
                     "Version " + semver + " of '" + ref + "' exists already; versions are unique.");
         }
@@ -62,6 +62,7 @@ public class JpaVersions implements Versions {
         v.status = VersionStatus.DRAFT;
         v.createdAt = JpaModels.now();
         v.createdBy = actor.user();
+        copyCardForward(model, v);
         em.persist(v);
         audit.record(
                 actor.user(),
@@ -94,15 +95,15 @@ public class JpaVersions implements Versions {
     @Override
     public ModelVersion get(Actor actor, ModelRef ref, String version) {
         ModelEntity model = lookup.visible(actor, ref);
-        return ModelMapper.toVersion(model, visibleVersion(actor, model, version));
+        return ModelMapper.toVersion(model, lookup.version(actor, model, version));
     }
 
     @Override
     public void requireArtifactUpload(Actor actor, ModelRef ref, String version) {
         ModelEntity model = lookup.visible(actor, ref);
-        ModelVersionEntity v = visibleVersion(actor, model, version);
+        ModelVersionEntity v = lookup.version(actor, model, version);
         actor.requireRoleIn(ref.owner(), Actor.PUBLISHER);
-        requireDraft(v);
+        ModelLookup.requireDraft(v);
     }
 
     @Override
@@ -110,10 +111,10 @@ public class JpaVersions implements Versions {
     public ModelVersion recordArtifact(
             Actor actor, ModelRef ref, String version, ArtifactInfo artifact) {
         ModelEntity model = lookup.visible(actor, ref);
-        ModelVersionEntity v = visibleVersion(actor, model, version);
+        ModelVersionEntity v = lookup.version(actor, model, version);
         actor.requireRoleIn(ref.owner(), Actor.PUBLISHER);
         em.lock(v, LockModeType.PESSIMISTIC_WRITE);
-        requireDraft(v);
+        ModelLookup.requireDraft(v);
         String before = v.artifactSha256;
         v.artifactSha256 = artifact.sha256();
         v.artifactFormat = artifact.format();
@@ -145,7 +146,7 @@ public class JpaVersions implements Versions {
     public ModelVersion transition(
             Actor actor, ModelRef ref, String version, VersionAction action, String comment) {
         ModelEntity model = lookup.visible(actor, ref);
-        ModelVersionEntity v = visibleVersion(actor, model, version);
+        ModelVersionEntity v = lookup.version(actor, model, version);
         authorize(actor, ref, action);
         em.lock(v, LockModeType.PESSIMISTIC_WRITE);
         String note = Texts.optional(comment, "comment", 2000);
@@ -192,10 +193,10 @@ public class JpaVersions implements Versions {
     @Transactional
     public ModelVersion recordFile(Actor actor, ModelRef ref, String version, VersionFile file) {
         ModelEntity model = lookup.visible(actor, ref);
-        ModelVersionEntity v = visibleVersion(actor, model, version);
+        ModelVersionEntity v = lookup.version(actor, model, version);
         actor.requireRoleIn(ref.owner(), Actor.PUBLISHER);
         em.lock(v, LockModeType.PESSIMISTIC_WRITE);
-        requireDraft(v);
+        ModelLookup.requireDraft(v);
         String name = VersionFile.requireName(file.name());
         String before =
                 v.files.stream()
@@ -227,10 +228,10 @@ public class JpaVersions implements Versions {
     @Transactional
     public ModelVersion removeFile(Actor actor, ModelRef ref, String version, String fileName) {
         ModelEntity model = lookup.visible(actor, ref);
-        ModelVersionEntity v = visibleVersion(actor, model, version);
+        ModelVersionEntity v = lookup.version(actor, model, version);
         actor.requireRoleIn(ref.owner(), Actor.PUBLISHER);
         em.lock(v, LockModeType.PESSIMISTIC_WRITE);
-        requireDraft(v);
+        ModelLookup.requireDraft(v);
         if (!v.files.removeIf(f -> f.name.equals(fileName))) {
             throw new NotFoundException(
                     "Version " + v.version + " has no file '" + fileName + "'.");
@@ -273,6 +274,25 @@ public class JpaVersions implements Versions {
         return keep;
     }
 
+    /** A new version starts with the card of the highest earlier version, to be edited. */
+    private void copyCardForward(ModelEntity model, ModelVersionEntity v) {
+        em.createQuery(
+                        "select v from ModelVersionEntity v where v.modelId = :m",
+                        ModelVersionEntity.class)
+                .setParameter("m", model.id)
+                .getResultStream()
+                .max(Comparator.comparing(e -> SemanticVersion.parse(e.version)))
+                .ifPresent(
+                        previous ->
+                                previous.card.forEach(
+                                        t ->
+                                                v.card.add(
+                                                        new ModelVersionEntity.CardText(
+                                                                t.section,
+                                                                t.language,
+                                                                t.markdown))));
+    }
+
     private static void authorize(Actor actor, ModelRef ref, VersionAction action) {
         switch (action) {
             case SUBMIT -> actor.requireRoleIn(ref.owner(), Actor.PUBLISHER);
@@ -283,43 +303,5 @@ public class JpaVersions implements Versions {
                 }
             }
         }
-    }
-
-    private static void requireDraft(ModelVersionEntity v) {
-        if (v.status != VersionStatus.DRAFT) {
-            throw new ConflictException(
-                    "Version "
-                            + v.version
-                            + " is "
-                            + v.status
-                            + "; only a DRAFT takes a new artifact.");
-        }
-    }
-
-    private ModelVersionEntity visibleVersion(Actor actor, ModelEntity model, String version) {
-        String normalized = SemanticVersion.parse(version).toString();
-        ModelVersionEntity v = find(model, normalized);
-        if (v == null || !ModelAccess.canSeeVersion(actor, TenantId.of(model.ownerId), v.status)) {
-            throw new NotFoundException(
-                    "There is no version "
-                            + version
-                            + " of '"
-                            + model.ownerId
-                            + "/"
-                            + model.name
-                            + "'.");
-        }
-        return v;
-    }
-
-    private ModelVersionEntity find(ModelEntity model, String version) {
-        return em.createQuery(
-                        "select v from ModelVersionEntity v where v.modelId = :m and v.version = :v",
-                        ModelVersionEntity.class)
-                .setParameter("m", model.id)
-                .setParameter("v", version)
-                .getResultStream()
-                .findFirst()
-                .orElse(null);
     }
 }

@@ -2,9 +2,12 @@ package de.kihub.registry.model.internal;
 
 import de.kihub.registry.access.Actor;
 import de.kihub.registry.community.Communities;
+import de.kihub.registry.error.ConflictException;
 import de.kihub.registry.error.NotFoundException;
 import de.kihub.registry.model.ModelRef;
 import de.kihub.registry.tenant.TenantId;
+import de.kihub.registry.version.SemanticVersion;
+import de.kihub.registry.version.VersionStatus;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -50,5 +53,41 @@ public class ModelLookup {
                 model.visibility,
                 model.communities,
                 communities.of(actor.tenant()));
+    }
+
+    /** A version of the model that the actor may see, or NotFoundException. */
+    ModelVersionEntity version(Actor actor, ModelEntity model, String version) {
+        String normalized = SemanticVersion.parse(version).toString();
+        ModelVersionEntity v = find(model, normalized);
+        if (v == null || !ModelAccess.canSeeVersion(actor, TenantId.of(model.ownerId), v.status)) {
+            throw new NotFoundException(
+                    "There is no version "
+                            + version
+                            + " of '"
+                            + model.ownerId
+                            + "/"
+                            + model.name
+                            + "'.");
+        }
+        return v;
+    }
+
+    ModelVersionEntity find(ModelEntity model, String version) {
+        return em.createQuery(
+                        "select v from ModelVersionEntity v where v.modelId = :m and v.version = :v",
+                        ModelVersionEntity.class)
+                .setParameter("m", model.id)
+                .setParameter("v", version)
+                .getResultStream()
+                .findFirst()
+                .orElse(null);
+    }
+
+    /** Only drafts change; published versions are fixed (they are deprecated, then archived). */
+    static void requireDraft(ModelVersionEntity v) {
+        if (v.status != VersionStatus.DRAFT) {
+            throw new ConflictException(
+                    "Version " + v.version + " is " + v.status + "; only a DRAFT can be changed.");
+        }
     }
 }

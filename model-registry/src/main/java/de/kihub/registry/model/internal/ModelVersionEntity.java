@@ -95,6 +95,31 @@ public class ModelVersionEntity {
     @CollectionTable(name = "model_version_file", joinColumns = @JoinColumn(name = "version_id"))
     List<File> files = new ArrayList<>();
 
+    @ElementCollection(fetch = FetchType.EAGER)
+    @CollectionTable(name = "model_card_section", joinColumns = @JoinColumn(name = "version_id"))
+    List<CardText> card = new ArrayList<>();
+
+    /** One section of the card in one language. */
+    @Embeddable
+    public static class CardText {
+        @Column(name = "section", nullable = false, length = 40)
+        String section;
+
+        @Column(name = "language", nullable = false, length = 2)
+        String language;
+
+        @Column(name = "markdown", nullable = false, length = 20000)
+        String markdown;
+
+        protected CardText() {}
+
+        CardText(String section, String language, String markdown) {
+            this.section = section;
+            this.language = language;
+            this.markdown = markdown;
+        }
+    }
+
     /** An extra file (labels, configuration). */
     @Embeddable
     public static class File {
