@@ -1,0 +1,140 @@
+package de.kihub.services.counting;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Turns NanoDet-m's six raw outputs into person detections in original image coordinates.
+ *
+ * <p>The model sees a 416x416 resize of the frame and has GFL heads at strides 8, 16 and 32. Per
+ * stride, one output holds 80 class scores per grid cell (already passed through a sigmoid) and one
+ * holds 4 x 11 distance logits per cell: for the left, top, right and bottom edge, a softmax over
+ * 11 bins whose expectation, times the stride, is the edge's distance from the cell centre.
+ */
+public final class NanoDetDecoder {
+    public static final int INPUT_SIZE = 416;
+
+    private static final int[] STRIDES = {8, 16, 32};
+    private static final int CLASSES = 80;
+    private static final int PERSON = 0;
+    private static final int BINS = 11;
+    private static final int SIDES = 4;
+
+    private final DetectionSettings settings;
+
+    public NanoDetDecoder(DetectionSettings settings) {
+        this.settings = Objects.requireNonNull(settings, "settings");
+    }
+
+    /**
+     * Decodes one frame.
+     *
+     * @param outputs the model outputs in the order {@code Identity} ... {@code Identity_5}: class
+     *     scores for strides 8, 16, 32 (cells x 80), then distance logits for strides 8, 16, 32
+     *     (cells x 44), each flattened row-major
+     * @param imageWidth width of the original frame the 416x416 input was resized from
+     * @param imageHeight its height
+     * @return the persons found, highest score first
+     */
+    public List<Detection> decode(List<float[]> outputs, int imageWidth, int imageHeight) {
+        if (outputs.size() != 2 * STRIDES.length) {
+            throw new IllegalArgumentException(
+                    "NanoDet has 6 outputs (3 class, 3 box), got " + outputs.size());
+        }
+        if (imageWidth <= 0 || imageHeight <= 0) {
+            throw new IllegalArgumentException(
+                    "Image size must be positive, got " + imageWidth + "x" + imageHeight);
+        }
+        List<Detection> candidates = new ArrayList<>();
+        for (int level = 0; level < STRIDES.length; level++) {
+            decodeLevel(
+                    STRIDES[level],
+                    check(outputs.get(level), STRIDES[level], CLASSES, "Identity" + suffix(level)),
+                    check(
+                            outputs.get(level + 3),
+                            STRIDES[level],
+                            SIDES * BINS,
+                            "Identity" + suffix(level + 3)),
+                    imageWidth,
+                    imageHeight,
+                    candidates);
+        }
+        // too small boxes go before suppression so that they cannot suppress a box that is kept;
+        // the region goes after it so a person on its border is judged by the best box only
+        List<Detection> sized =
+                candidates.stream().filter(d -> settings.bigEnough(d.box())).toList();
+        return NonMaximumSuppression.apply(sized, settings.nmsIou()).stream()
+                .filter(d -> settings.inRegion(d.box()))
+                .toList();
+    }
+
+    private void decodeLevel(
+            int stride, float[] cls, float[] reg, int width, int height, List<Detection> out) {
+        int grid = INPUT_SIZE / stride;
+        double scaleX = width / (double) INPUT_SIZE;
+        double scaleY = height / (double) INPUT_SIZE;
+        double[] distance = new double[SIDES];
+        for (int cell = 0; cell < grid * grid; cell++) {
+            float score = cls[cell * CLASSES + PERSON];
+            if (!(score >= settings.scoreThreshold())) {
+                continue;
+            }
+            for (int side = 0; side < SIDES; side++) {
+                distance[side] = expectedBin(reg, (cell * SIDES + side) * BINS) * stride;
+            }
+            double cx = (cell % grid + 0.5) * stride;
+            double cy = (cell / grid + 0.5) * stride;
+            Box box =
+                    Box.ofCorners(
+                                    (cx - distance[0]) * scaleX,
+                                    (cy - distance[1]) * scaleY,
+                                    (cx + distance[2]) * scaleX,
+                                    (cy + distance[3]) * scaleY)
+                            .clippedTo(width, height);
+            out.add(new Detection(box, score));
+        }
+    }
+
+    /** Softmax over the bins from {@code offset}, then its expectation over 0 ... 10. */
+    private static double expectedBin(float[] logits, int offset) {
+        double max = Double.NEGATIVE_INFINITY;
+        for (int b = 0; b < BINS; b++) {
+            max = Math.max(max, logits[offset + b]);
+        }
+        // subtracting the maximum keeps exp() from overflowing on large logits
+        double sum = 0;
+        double weighted = 0;
+        for (int b = 0; b < BINS; b++) {
+            double e = Math.exp(logits[offset + b] - max);
+            sum += e;
+            weighted += e * b;
+        }
+        return weighted / sum;
+    }
+
+    private static float[] check(float[] output, int stride, int perCell, String name) {
+        int grid = INPUT_SIZE / stride;
+        int expected = grid * grid * perCell;
+        if (output == null || output.length != expected) {
+            throw new IllegalArgumentException(
+                    "NanoDet output "
+                            + name
+                            + " (stride "
+                            + stride
+                            + ") should hold 1x"
+                            + grid * grid
+                            + "x"
+                            + perCell
+                            + " = "
+                            + expected
+                            + " values, got "
+                            + (output == null ? "none" : output.length));
+        }
+        return output;
+    }
+
+    private static String suffix(int index) {
+        return index == 0 ? "" : "_" + index;
+    }
+}
