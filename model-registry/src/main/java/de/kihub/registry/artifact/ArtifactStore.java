@@ -2,6 +2,7 @@ package de.kihub.registry.artifact;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.file.Path;
 import java.util.Set;
 
 /**
@@ -38,6 +39,12 @@ public interface ArtifactStore {
      * if absent.
      */
     InputStream open(Sha256 id) throws IOException;
+
+    /**
+     * A local file with the content, for engines that load from a path (DJL); the file-system store
+     * returns its own read-only file. {@link de.kihub.registry.error.NotFoundException} if absent.
+     */
+    Path localFile(Sha256 id) throws IOException;
 
     /** Removes the content; {@code false} if it was not stored. */
     boolean delete(Sha256 id) throws IOException;

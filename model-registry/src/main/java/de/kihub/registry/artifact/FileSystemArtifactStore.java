@@ -136,6 +136,15 @@ public final class FileSystemArtifactStore implements ArtifactStore {
     }
 
     @Override
+    public Path localFile(Sha256 id) throws IOException {
+        Path file = objectPath(id);
+        if (!Files.isRegularFile(file)) {
+            throw notFound(id);
+        }
+        return file;
+    }
+
+    @Override
     public boolean delete(Sha256 id) throws IOException {
         // The fan-out folders stay: removing them could race with a commit that just made them.
         return Files.deleteIfExists(objectPath(id));

@@ -9,6 +9,7 @@ import de.kihub.registry.error.ForbiddenException;
 import de.kihub.registry.error.HubException;
 import de.kihub.registry.error.InvalidRequestException;
 import de.kihub.registry.error.NotFoundException;
+import de.kihub.services.counting.inference.DetectorBusyException;
 import de.kihub.services.inspection.ModelLoadException;
 import jakarta.json.bind.JsonbException;
 import jakarta.validation.ConstraintViolationException;
@@ -69,6 +70,9 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
         }
         if (failure instanceof InvalidArtifactException || failure instanceof ModelLoadException) {
             return Problem.of(422, "Unprocessable Content", failure.getMessage(), instance);
+        }
+        if (failure instanceof DetectorBusyException) {
+            return Problem.of(Response.Status.SERVICE_UNAVAILABLE, failure.getMessage(), instance);
         }
         if (failure instanceof NotFoundException) {
             return Problem.of(Response.Status.NOT_FOUND, failure.getMessage(), instance);

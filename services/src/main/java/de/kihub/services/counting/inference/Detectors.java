@@ -1,0 +1,50 @@
+package de.kihub.services.counting.inference;
+
+import de.kihub.registry.artifact.ArtifactStore;
+import de.kihub.registry.artifact.Sha256;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.eclipse.microprofile.config.ConfigProvider;
+
+/**
+ * Loaded person detectors, one per model content (sha256), loaded at first use and kept until the
+ * hub stops. Worker count and threads per frame come from {@code KIHUB_COUNTING_WORKERS} and {@code
+ * KIHUB_COUNTING_THREADS}.
+ */
+@ApplicationScoped
+public class Detectors {
+    private final Map<String, PersonDetector> loaded = new ConcurrentHashMap<>();
+
+    @Inject ArtifactStore store;
+
+    public PersonDetector forArtifact(String sha256) {
+        return loaded.computeIfAbsent(sha256, this::load);
+    }
+
+    private PersonDetector load(String sha256) {
+        try {
+            return new PersonDetector(
+                    store.localFile(Sha256.of(sha256)),
+                    setting("kihub.counting.workers", 2),
+                    setting("kihub.counting.threads", 1),
+                    10_000);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static int setting(String name, int fallback) {
+        return ConfigProvider.getConfig().getOptionalValue(name, Integer.class).orElse(fallback);
+    }
+
+    @PreDestroy
+    void close() {
+        loaded.values().forEach(PersonDetector::close);
+        loaded.clear();
+    }
+}

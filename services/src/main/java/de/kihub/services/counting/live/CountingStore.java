@@ -1,0 +1,92 @@
+package de.kihub.services.counting.live;
+
+import de.kihub.registry.error.NotFoundException;
+import de.kihub.registry.tenant.TenantId;
+import de.kihub.services.counting.IntervalAggregate;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.util.List;
+import java.util.UUID;
+
+/** Stores sessions and their interval aggregates; reads are filtered by tenant. */
+@ApplicationScoped
+public class CountingStore {
+
+    @PersistenceContext EntityManager em;
+
+    @Transactional
+    public void saveSession(CountingSessionEntity session) {
+        em.persist(session);
+    }
+
+    /** The session if it belongs to the tenant, else NotFoundException (as if it did not exist). */
+    public CountingSessionEntity session(UUID id, TenantId tenant) {
+        CountingSessionEntity s = em.find(CountingSessionEntity.class, id);
+        if (s == null || tenant == null || !s.tenantId.equals(tenant.value())) {
+            throw new NotFoundException("There is no counting session " + id + ".");
+        }
+        return s;
+    }
+
+    @Transactional
+    public void saveIntervals(UUID sessionId, List<IntervalAggregate> intervals) {
+        for (IntervalAggregate a : intervals) {
+            CountingIntervalEntity e = new CountingIntervalEntity();
+            e.id = UUID.randomUUID();
+            e.sessionId = sessionId;
+            e.start = a.start();
+            e.seconds = (int) a.length().toSeconds();
+            e.frames = a.frames();
+            e.meanCount = a.meanCount();
+            e.maxCount = a.maxCount();
+            a.crossings()
+                    .forEach(
+                            c -> {
+                                CountingIntervalEntity.Line l = new CountingIntervalEntity.Line();
+                                l.line = c.line();
+                                l.in = c.in();
+                                l.out = c.out();
+                                e.lines.add(l);
+                            });
+            a.peakOccupancy()
+                    .forEach(
+                            z -> {
+                                CountingIntervalEntity.ZonePeak p =
+                                        new CountingIntervalEntity.ZonePeak();
+                                p.zone = z.zone();
+                                p.peak = z.occupancy();
+                                e.zones.add(p);
+                            });
+            em.persist(e);
+        }
+    }
+
+    public List<CountingApi.Interval> intervals(UUID sessionId) {
+        return em.createQuery(
+                        "select i from CountingIntervalEntity i where i.sessionId = :s"
+                                + " order by i.start",
+                        CountingIntervalEntity.class)
+                .setParameter("s", sessionId)
+                .getResultStream()
+                .map(
+                        i ->
+                                new CountingApi.Interval(
+                                        i.start,
+                                        i.seconds,
+                                        i.frames,
+                                        i.meanCount,
+                                        i.maxCount,
+                                        i.lines.stream()
+                                                .map(
+                                                        l ->
+                                                                new CountingApi.LineTotal(
+                                                                        l.line, l.in, l.out))
+                                                .toList(),
+                                        i.zones.stream()
+                                                .map(z -> new CountingApi.ZoneState(z.zone, z.peak))
+                                                .toList()))
+                .toList();
+    }
+}
