@@ -22,7 +22,7 @@ import org.flywaydb.core.api.output.MigrateResult;
  * the deployment, so the hub never runs on a half-migrated schema.
  */
 @Startup
-@Singleton
+@Singleton(name = "DatabaseMigrator")
 @TransactionManagement(TransactionManagementType.BEAN)
 @Lock(LockType.READ)
 public class DatabaseMigrator {

@@ -5,6 +5,7 @@ import de.kihub.portal.security.TenantContext;
 import de.kihub.portal.startup.DatabaseMigrator;
 import de.kihub.portal.startup.HubVersion;
 import de.kihub.services.runtime.InferenceEngines;
+import de.kihub.services.seeding.PeopleCounterSeeder;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -26,10 +27,13 @@ public class SystemResource {
 
     @Inject InferenceEngines engines;
 
+    @Inject PeopleCounterSeeder seeder;
+
     @GET
     @Operation(summary = "Version, database, schema version and inference engines (curators)")
     public SystemInfo info() {
         context.caller().requireAnyRole(Role.CURATOR);
-        return new SystemInfo(HubVersion.get(), migrator.status(), engines.status());
+        return new SystemInfo(
+                HubVersion.get(), migrator.status(), engines.status(), seeder.status());
     }
 }

@@ -3,6 +3,7 @@ package de.kihub.services.counting.inference;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.types.Shape;
+import ai.djl.translate.Batchifier;
 import ai.djl.translate.Translator;
 import ai.djl.translate.TranslatorContext;
 import java.awt.image.BufferedImage;
@@ -19,6 +20,12 @@ final class NanoDetTranslator implements Translator<BufferedImage, RawOutputs> {
     };
     private static final String WIDTH = "width";
     private static final String HEIGHT = "height";
+
+    /** One frame per call: the input already has its batch dimension. */
+    @Override
+    public Batchifier getBatchifier() {
+        return null;
+    }
 
     @Override
     public NDList processInput(TranslatorContext ctx, BufferedImage image) {

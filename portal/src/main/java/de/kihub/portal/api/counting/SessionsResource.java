@@ -1,7 +1,6 @@
 package de.kihub.portal.api.counting;
 
 import de.kihub.portal.security.TenantContext;
-import de.kihub.registry.artifact.PayloadTooLargeException;
 import de.kihub.registry.error.InvalidRequestException;
 import de.kihub.registry.model.ModelRef;
 import de.kihub.services.counting.live.CountingApi;
@@ -19,9 +18,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.List;
@@ -29,14 +26,11 @@ import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 
-@Path("/models/{owner}/{name}/versions/{version}")
+@Path("/models/{owner}/{name}/versions/{version}/sessions")
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
 @SecurityRequirement(name = "bearer")
-public class CountingResource {
-    /** Camera frames and photos; a larger body is refused before it is decoded. */
-    static final long MAX_IMAGE_BYTES = 20L * 1024 * 1024;
-
+public class SessionsResource {
     @Inject TenantContext context;
 
     @Inject PeopleCounting counting;
@@ -51,22 +45,6 @@ public class CountingResource {
     String version;
 
     @POST
-    @Path("/predict")
-    @Consumes({"image/jpeg", "image/png", MediaType.APPLICATION_OCTET_STREAM})
-    @Operation(
-            summary =
-                    "Count the people in one JPEG or PNG image; the boxes are returned, nothing is"
-                            + " stored")
-    public CountingApi.Prediction predict(
-            @QueryParam("threshold") Float threshold,
-            @HeaderParam(HttpHeaders.CONTENT_LENGTH) Long length,
-            InputStream body) {
-        return counting.predict(
-                context.caller().actor(), ref(), version, read(body, length), threshold);
-    }
-
-    @POST
-    @Path("/sessions")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Start counting one camera's frames with lines and zones")
     public Response createSession(CountingApi.SessionSpec spec) {
@@ -81,7 +59,7 @@ public class CountingResource {
     }
 
     @POST
-    @Path("/sessions/{id}/frames")
+    @Path("/{id}/frames")
     @Consumes({"image/jpeg", "image/png", MediaType.APPLICATION_OCTET_STREAM})
     @Operation(summary = "The next frame of the session's camera (in capture order)")
     public CountingApi.SessionState frame(
@@ -92,19 +70,19 @@ public class CountingResource {
         return counting.addFrame(
                 context.caller().requireAuthenticated().actor(),
                 uuid(id),
-                read(body, length),
+                PredictResource.read(body, length),
                 instant(capturedAt));
     }
 
     @GET
-    @Path("/sessions/{id}")
+    @Path("/{id}")
     @Operation(summary = "The session's running totals per line and zone")
     public CountingApi.SessionState session(@PathParam("id") String id) {
         return counting.session(context.caller().requireAuthenticated().actor(), uuid(id));
     }
 
     @GET
-    @Path("/sessions/{id}/intervals")
+    @Path("/{id}/intervals")
     @Operation(summary = "The stored per-interval aggregates of the session (the only stored data)")
     public List<CountingApi.Interval> intervals(@PathParam("id") String id) {
         return counting.intervals(context.caller().requireAuthenticated().actor(), uuid(id));
@@ -112,21 +90,6 @@ public class CountingResource {
 
     private ModelRef ref() {
         return ModelRef.of(owner, name);
-    }
-
-    static byte[] read(InputStream body, Long declared) {
-        if (declared != null && declared > MAX_IMAGE_BYTES) {
-            throw new PayloadTooLargeException(MAX_IMAGE_BYTES);
-        }
-        try {
-            byte[] bytes = body.readNBytes((int) MAX_IMAGE_BYTES + 1);
-            if (bytes.length > MAX_IMAGE_BYTES) {
-                throw new PayloadTooLargeException(MAX_IMAGE_BYTES);
-            }
-            return bytes;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     private static UUID uuid(String id) {
