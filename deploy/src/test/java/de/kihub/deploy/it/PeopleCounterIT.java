@@ -145,6 +145,36 @@ class PeopleCounterIT {
         }
     }
 
+    @Test
+    void aRegionOfInterestLimitsWhoIsCounted() throws Exception {
+        Registry registry = new Registry(base);
+        String bernd = token("bernd.deployer");
+        assertProblem(
+                registry.json(
+                        bernd,
+                        "POST",
+                        VERSION + "/sessions",
+                        "{\"regionOfInterest\":[[0,0],[5,5]]}"),
+                400);
+        HttpResponse<String> created =
+                registry.json(
+                        bernd,
+                        "POST",
+                        VERSION + "/sessions",
+                        "{\"regionOfInterest\":[[0,0],[20,0],[20,20],[0,20]]}");
+        assertEquals(201, created.statusCode(), created.body());
+        String session = VERSION + "/sessions/" + json(created.body()).getString("id");
+        byte[] frame = Files.readAllBytes(DATA.resolve("controls/basketball1.png"));
+        Instant t = Instant.parse("2026-05-01T20:00:00Z");
+        assertEquals(200, frame(bernd, session, frame, t).statusCode());
+        assertEquals(200, frame(bernd, session, frame, t.plusSeconds(61)).statusCode());
+        JsonObject interval =
+                ((jakarta.json.JsonArray)
+                                Hub.parse(get(base, session + "/intervals", bernd).body()))
+                        .getJsonObject(0);
+        assertEquals(0, interval.getInt("maxCount"), "nobody stands in the top-left corner");
+    }
+
     private HttpResponse<String> predict(byte[] image, String threshold) {
         return Hub.send(
                 HttpRequest.newBuilder(

@@ -14,8 +14,17 @@ public final class CountingApi {
     /** One person: box [x, y, width, height] in image pixels and the detector's score. */
     public record Found(double[] box, float score) {}
 
-    /** What a camera's session counts. {@code scoreThreshold} is optional (default 0.45). */
-    public record SessionSpec(List<LineSpec> lines, List<ZoneSpec> zones, Float scoreThreshold) {}
+    /**
+     * What a camera's session counts. Optional: {@code scoreThreshold} (default 0.45), {@code
+     * minBoxSize} (pixels, smaller boxes are ignored) and {@code regionOfInterest} (a polygon; only
+     * people standing inside it are counted).
+     */
+    public record SessionSpec(
+            List<LineSpec> lines,
+            List<ZoneSpec> zones,
+            Float scoreThreshold,
+            Double minBoxSize,
+            List<double[]> regionOfInterest) {}
 
     /** A counting line from one point to another; "in" is left to right seen from {@code from}. */
     public record LineSpec(String name, double[] from, double[] to) {}

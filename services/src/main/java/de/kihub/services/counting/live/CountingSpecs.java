@@ -16,10 +16,20 @@ final class CountingSpecs {
     private CountingSpecs() {}
 
     static DetectionSettings detection(Float threshold) {
+        return detection(threshold, null, null);
+    }
+
+    static DetectionSettings detection(Float threshold, Double minBoxSize, List<double[]> roi) {
         DetectionSettings d = DetectionSettings.defaults();
-        return threshold == null
-                ? d
-                : new DetectionSettings(threshold, d.nmsIou(), d.minBoxSize(), d.roi());
+        if (roi != null && roi.size() > MAX_POLYGON_POINTS) {
+            throw new InvalidRequestException(
+                    "A region of interest has at most " + MAX_POLYGON_POINTS + " points.");
+        }
+        return new DetectionSettings(
+                threshold == null ? d.scoreThreshold() : threshold,
+                d.nmsIou(),
+                minBoxSize == null ? d.minBoxSize() : minBoxSize,
+                roi == null ? d.roi() : roi.stream().map(CountingSpecs::point).toList());
     }
 
     static List<CountingLine> lines(List<CountingApi.LineSpec> specs) {

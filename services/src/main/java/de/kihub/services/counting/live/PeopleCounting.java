@@ -80,7 +80,9 @@ public class PeopleCounting {
                     "A counting session belongs to a tenant; you act for none.");
         }
         String sha = countingArtifact(actor, ref, version);
-        DetectionSettings detection = CountingSpecs.detection(spec.scoreThreshold());
+        DetectionSettings detection =
+                CountingSpecs.detection(
+                        spec.scoreThreshold(), spec.minBoxSize(), spec.regionOfInterest());
         CountingSession counting =
                 new CountingSession(
                         CountingSpecs.lines(spec.lines()),
