@@ -69,7 +69,7 @@ public class PeopleCounting {
                                                     round(d.box().w()),
                                                     round(d.box().h())
                                                 },
-                                                d.score()))
+                                                Math.round(d.score() * 1000) / 1000f))
                         .toList());
     }
 
