@@ -44,11 +44,7 @@ class ArtifactLifecycleIT {
 
     @ArquillianResource Deployer deployer;
 
-    final URI base =
-            URI.create(
-                    "http://127.0.0.1:"
-                            + (8080 + Integer.getInteger("kihub.it.port-offset", 10000))
-                            + "/");
+    final URI base = Hub.TEST_SERVER;
 
     @Test
     void anUnfinishedUploadIsInvisibleAndGoneAfterARestart() throws Exception {

@@ -24,6 +24,14 @@ final class Hub {
 
     static final String KEYCLOAK =
             System.getProperty("kihub.it.keycloak-url", "http://127.0.0.1:18180");
+
+    /** The test server's HTTP address, for tests that deploy the portal themselves. */
+    static final URI TEST_SERVER =
+            URI.create(
+                    "http://127.0.0.1:"
+                            + (8080 + Integer.getInteger("kihub.it.port-offset", 10000))
+                            + "/");
+
     static final HttpClient HTTP =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 

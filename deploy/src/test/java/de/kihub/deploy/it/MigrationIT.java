@@ -40,11 +40,7 @@ class MigrationIT {
 
     @ArquillianResource Deployer deployer;
 
-    final URI base =
-            URI.create(
-                    "http://127.0.0.1:"
-                            + (8080 + Integer.getInteger("kihub.it.port-offset", 10000))
-                            + "/");
+    final URI base = Hub.TEST_SERVER;
 
     @Test
     void migratesTheEmptyDatabaseAtFirstStartAndNothingAtTheNext() {
