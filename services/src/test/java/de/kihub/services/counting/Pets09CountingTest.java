@@ -1,19 +1,12 @@
 package de.kihub.services.counting;
 
+import static de.kihub.services.counting.Pets09GroundTruth.LINES;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Duration;
-import java.time.Instant;
+import de.kihub.services.counting.Pets09GroundTruth.Annotation;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Random;
-import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -25,25 +18,13 @@ import org.junit.jupiter.params.provider.ValueSource;
  * detector.
  */
 class Pets09CountingTest {
-    private static final Path DATA =
-            Path.of(System.getProperty("kihub.test.data", "../../shared/data"));
-    private static final Path GROUND_TRUTH =
-            DATA.resolve("pets09-s2l1").resolve("gt-frames-0001-0400.txt");
-    private static final int FRAMES = 400;
-    private static final Instant START = Instant.parse("2009-01-01T12:00:00Z");
-    private static final Duration FRAME_TIME = Duration.ofMillis(1000 / 7);
-
-    private static final List<CountingLine> LINES =
-            List.of(
-                    new CountingLine("x=400", new Point(400, 0), new Point(400, 576)),
-                    new CountingLine("y=300", new Point(0, 300), new Point(768, 300)));
 
     @ParameterizedTest(name = "considered boxes only: {0}")
     @ValueSource(booleans = {true, false})
-    void countsTheSameCrossingsAsTheAnnotatedTracks(boolean consideredOnly) throws IOException {
-        List<Annotation> annotations = read(consideredOnly);
+    void countsTheSameCrossingsAsTheAnnotatedTracks(boolean consideredOnly) {
+        List<Annotation> annotations = Pets09GroundTruth.read(consideredOnly);
 
-        List<LineCrossings> expected = LINES.stream().map(l -> crossings(l, annotations)).toList();
+        List<LineCrossings> expected = Pets09GroundTruth.crossings(annotations);
         List<LineCrossings> counted = count(annotations);
 
         for (int i = 0; i < LINES.size(); i++) {
@@ -52,7 +33,7 @@ class Pets09CountingTest {
             System.out.printf(
                     "PETS09-S2L1 frames 1-%d, %s, line %s: ground truth in %d out %d,"
                             + " tracker in %d out %d%n",
-                    FRAMES,
+                    Pets09GroundTruth.FRAMES,
                     consideredOnly ? "considered boxes" : "all boxes",
                     e.line(),
                     e.in(),
@@ -72,9 +53,9 @@ class Pets09CountingTest {
      * away from it), so this asserts the mean error, and a bound on the worst.
      */
     @Test
-    void staysCloseWithMissedDetectionsAndJitteredBoxes() throws IOException {
-        List<Annotation> annotations = read(true);
-        List<LineCrossings> expected = LINES.stream().map(l -> crossings(l, annotations)).toList();
+    void staysCloseWithMissedDetectionsAndJitteredBoxes() {
+        List<Annotation> annotations = Pets09GroundTruth.read(true);
+        List<LineCrossings> expected = Pets09GroundTruth.crossings(annotations);
         int runs = 10;
         int sumError = 0;
         int worst = 0;
@@ -102,11 +83,11 @@ class Pets09CountingTest {
             if (random.nextDouble() < 0.1) {
                 continue;
             }
-            Box b = a.box;
+            Box b = a.box();
             out.add(
                     new Annotation(
-                            a.frame,
-                            a.id,
+                            a.frame(),
+                            a.id(),
                             new Box(
                                     b.x() + 3 * random.nextGaussian(),
                                     b.y() + 3 * random.nextGaussian(),
@@ -116,83 +97,8 @@ class Pets09CountingTest {
         return out;
     }
 
-    /** Feeds the boxes frame by frame, at the video's 7 fps, through a default session. */
+    /** The boxes without their ids, through a default session. */
     private static List<LineCrossings> count(List<Annotation> annotations) {
-        Map<Integer, List<Detection>> byFrame = new TreeMap<>();
-        for (Annotation a : annotations) {
-            byFrame.computeIfAbsent(a.frame, f -> new ArrayList<>()).add(new Detection(a.box, 1f));
-        }
-        CountingSession session =
-                new CountingSession(LINES, List.of(), CountingSettings.defaults());
-        FrameResult last = null;
-        for (int frame = 1; frame <= FRAMES; frame++) {
-            last =
-                    session.accept(
-                            byFrame.getOrDefault(frame, List.of()),
-                            START.plus(FRAME_TIME.multipliedBy(frame)));
-        }
-        return last.totals();
+        return Pets09GroundTruth.countedBySession(Pets09GroundTruth.detectionsByFrame(annotations));
     }
-
-    /**
-     * Crossings straight from the annotation: per person, a change of the foot point's side between
-     * two consecutive appearances; a foot point exactly on the line has no side.
-     */
-    private static LineCrossings crossings(CountingLine line, List<Annotation> annotations) {
-        Map<Integer, Integer> lastSide = new TreeMap<>();
-        int in = 0;
-        int out = 0;
-        for (Annotation a : annotations) {
-            int side = (int) Math.signum(line.signedDistance(a.box.footPoint()));
-            if (side == 0) {
-                continue;
-            }
-            Integer before = lastSide.put(a.id, side);
-            if (before != null && before != side) {
-                if (side > 0) {
-                    in++;
-                } else {
-                    out++;
-                }
-            }
-        }
-        return new LineCrossings(line.name(), in, out);
-    }
-
-    /** The annotation in frame order: {@code frame,id,left,top,width,height,considered,...}. */
-    private static List<Annotation> read(boolean consideredOnly) throws IOException {
-        if (!Files.isRegularFile(GROUND_TRUTH)) {
-            fail(
-                    "The PETS09-S2L1 ground truth is missing: "
-                            + GROUND_TRUTH.toAbsolutePath().normalize()
-                            + ". Point -Dkihub.test.data at the shared test data directory"
-                            + " (see shared/data/README.md).");
-        }
-        List<Annotation> annotations = new ArrayList<>();
-        for (String row : Files.readAllLines(GROUND_TRUTH, StandardCharsets.UTF_8)) {
-            if (row.isBlank()) {
-                continue;
-            }
-            String[] f = row.split(",");
-            if (consideredOnly && !f[6].trim().equals("1")) {
-                continue;
-            }
-            annotations.add(
-                    new Annotation(
-                            Integer.parseInt(f[0].trim()),
-                            Integer.parseInt(f[1].trim()),
-                            new Box(
-                                    Double.parseDouble(f[2]),
-                                    Double.parseDouble(f[3]),
-                                    Double.parseDouble(f[4]),
-                                    Double.parseDouble(f[5]))));
-        }
-        annotations.sort((a, b) -> Integer.compare(a.frame, b.frame));
-        if (annotations.isEmpty() || annotations.get(annotations.size() - 1).frame != FRAMES) {
-            fail("Expected annotations up to frame " + FRAMES + " in " + GROUND_TRUTH);
-        }
-        return annotations;
-    }
-
-    private record Annotation(int frame, int id, Box box) {}
 }

@@ -1,5 +1,6 @@
 package de.kihub.services.modelimport;
 
+import ai.djl.engine.Engine;
 import ai.onnxruntime.OnnxJavaType;
 import ai.onnxruntime.OnnxTensor;
 import ai.onnxruntime.OnnxValue;
@@ -17,7 +18,7 @@ final class OnnxRun implements AutoCloseable {
     /** One output: its shape and values (floats for float tensors, longs for int64). */
     record Output(long[] shape, float[] floats, long[] longs) {}
 
-    private final OrtEnvironment env = OrtEnvironment.getEnvironment();
+    private final OrtEnvironment env = environment();
     private final OrtSession session;
 
     OnnxRun(byte[] model) throws OrtException {
@@ -25,6 +26,16 @@ final class OnnxRun implements AutoCloseable {
             options.setIntraOpNumThreads(2);
             session = env.createSession(model, options);
         }
+    }
+
+    /**
+     * The process's one ONNX Runtime environment. DJL's engine insists on creating it itself (with
+     * its thread options) and fails if it exists already, so DJL goes first: then the people
+     * counter's tests, which run DJL in the same test JVM, work whichever test class runs first.
+     */
+    private static OrtEnvironment environment() {
+        Engine.getEngine("OnnxRuntime");
+        return OrtEnvironment.getEnvironment();
     }
 
     /** Runs the model on one float input. */

@@ -31,10 +31,10 @@ import org.tensorflow.proto.TensorShapeProto;
  * original graph as reference. Independent of the importer on purpose: its own JSON reading and
  * weight decoding, limited to what NanoDet-m needs (float32, float16, int32 and int64 consts).
  */
-final class TfReferenceGraph {
+public final class TfReferenceGraph {
     private TfReferenceGraph() {}
 
-    static GraphDef read(Path modelJson) throws IOException {
+    public static GraphDef read(Path modelJson) throws IOException {
         JsonObject root;
         try (Reader in = Files.newBufferedReader(modelJson, StandardCharsets.UTF_8);
                 JsonReader json = Json.createReader(in)) {

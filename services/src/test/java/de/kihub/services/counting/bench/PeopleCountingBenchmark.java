@@ -1,0 +1,262 @@
+package de.kihub.services.counting.bench;
+
+import de.kihub.services.counting.CountingLine;
+import de.kihub.services.counting.CountingSession;
+import de.kihub.services.counting.CountingSettings;
+import de.kihub.services.counting.Detection;
+import de.kihub.services.counting.DetectionSettings;
+import de.kihub.services.counting.NanoDetDecoder;
+import de.kihub.services.counting.NanoDetOnnx;
+import de.kihub.services.counting.Pets09Frames;
+import de.kihub.services.counting.Point;
+import de.kihub.services.counting.inference.NanoDetTensors;
+import de.kihub.services.counting.inference.PersonDetector;
+import de.kihub.services.modelimport.TfReferenceGraph;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import org.tensorflow.Graph;
+import org.tensorflow.Result;
+import org.tensorflow.Session;
+import org.tensorflow.ndarray.Shape;
+import org.tensorflow.ndarray.buffer.DataBuffers;
+import org.tensorflow.proto.ConfigProto;
+import org.tensorflow.types.TFloat32;
+
+/**
+ * How fast and how big the people counter is on PETS09-S2L1 frames 1-400 (768x576): milliseconds
+ * per frame for detection alone and for detection plus tracking and line counting, with ONNX
+ * Runtime at 1 and 2 intra-op threads, against TensorFlow Java running the original graph of the
+ * same weights; and the memory one loaded model takes. Run it as docs/benchmarks.md says.
+ *
+ * <p>A frame's time covers what the hub does with a decoded image: preprocessing, inference,
+ * decoding and suppression (and for "with counting" the tracker and two lines); PNG decoding is
+ * left out. Every configuration first runs {@link #WARM_UP} frames untimed.
+ */
+public final class PeopleCountingBenchmark {
+    private static final int WARM_UP = 20;
+    private static final List<String> OUTPUTS =
+            List.of(
+                    "Identity",
+                    "Identity_1",
+                    "Identity_2",
+                    "Identity_3",
+                    "Identity_4",
+                    "Identity_5");
+    private static final List<CountingLine> LINES =
+            List.of(
+                    new CountingLine("x=400", new Point(400, 0), new Point(400, 576)),
+                    new CountingLine("y=300", new Point(0, 300), new Point(768, 300)));
+    private static final DetectionSettings SETTINGS = DetectionSettings.defaults();
+
+    private PeopleCountingBenchmark() {}
+
+    public static void main(String[] args) throws Exception {
+        // as the hub's load check: no model downloads, no usage reporting from DJL
+        System.setProperty("ai.djl.offline", "true");
+        System.setProperty("OPT_OUT_TRACKING", "true");
+        System.out.printf(
+                Locale.ROOT,
+                "%d cores, Java %s, max heap %d MiB%n",
+                Runtime.getRuntime().availableProcessors(),
+                System.getProperty("java.version"),
+                Runtime.getRuntime().maxMemory() >> 20);
+        Path onnx = NanoDetOnnx.convertToTempFile();
+        Path modelJson = NanoDetOnnx.weights().modelJson();
+        try {
+            BufferedImage first = Pets09Frames.read(1);
+            memory(onnx, modelJson, first);
+            List<BufferedImage> frames = new ArrayList<>();
+            for (int n : Pets09Frames.numbers()) {
+                frames.add(Pets09Frames.read(n));
+            }
+            System.out.println();
+            System.out.println("| engine | intra-op threads | what | median ms | p90 ms | fps |");
+            System.out.println("|---|---|---|---|---|---|");
+            for (int threads : new int[] {1, 2}) {
+                try (PersonDetector detector = new PersonDetector(onnx, 1, threads, 60_000)) {
+                    warmUp(detector, frames);
+                    report("ONNX Runtime (DJL)", threads, "detection", detection(detector, frames));
+                    report(
+                            "ONNX Runtime (DJL)",
+                            threads,
+                            "detection + tracking + 2 lines",
+                            counting(detector, frames));
+                }
+            }
+            for (int threads : new int[] {1, 2}) {
+                try (Graph graph = tensorFlowGraph(modelJson);
+                        Session session = new Session(graph, config(threads))) {
+                    for (BufferedImage frame : frames.subList(0, WARM_UP)) {
+                        tensorFlow(session, frame);
+                    }
+                    long[] nanos = new long[frames.size()];
+                    for (int i = 0; i < frames.size(); i++) {
+                        long start = System.nanoTime();
+                        tensorFlow(session, frames.get(i));
+                        nanos[i] = System.nanoTime() - start;
+                    }
+                    report("TensorFlow Java 1.1.0, reference", threads, "detection", nanos);
+                }
+            }
+        } finally {
+            Files.deleteIfExists(onnx);
+        }
+    }
+
+    /**
+     * Resident set growth (VmRSS) and Java heap growth, each after a full GC: for the first model
+     * of an engine, which also maps the engine's native library, and for a second copy of the same
+     * model, which is what each further loaded model costs. Each load runs one frame, so that the
+     * engine's buffers for a 416x416 input are allocated.
+     */
+    private static void memory(Path onnx, Path modelJson, BufferedImage frame) throws Exception {
+        Sample base = Sample.now();
+        PersonDetector first = new PersonDetector(onnx, 1, 2, 60_000);
+        first.detect(frame, SETTINGS);
+        Sample one = Sample.now();
+        PersonDetector second = new PersonDetector(onnx, 1, 2, 60_000);
+        second.detect(frame, SETTINGS);
+        Sample two = Sample.now();
+        second.close();
+        first.close();
+        Graph graph = tensorFlowGraph(modelJson);
+        Session session = new Session(graph, config(2));
+        tensorFlow(session, frame);
+        Sample tf = Sample.now();
+        Graph graph2 = tensorFlowGraph(modelJson);
+        Session session2 = new Session(graph2, config(2));
+        tensorFlow(session2, frame);
+        Sample tf2 = Sample.now();
+        session2.close();
+        graph2.close();
+        session.close();
+        graph.close();
+        System.out.println();
+        System.out.println("| memory | resident set growth MiB | Java heap growth MiB |");
+        System.out.println("|---|---|---|");
+        growth("ONNX Runtime: first model (with the native library)", base, one);
+        growth("ONNX Runtime: one more model", one, two);
+        growth("TensorFlow Java: first model (with the native library)", two, tf);
+        growth("TensorFlow Java: one more model", tf, tf2);
+    }
+
+    private static void warmUp(PersonDetector detector, List<BufferedImage> frames) {
+        for (BufferedImage frame : frames.subList(0, WARM_UP)) {
+            detector.detect(frame, SETTINGS);
+        }
+    }
+
+    private static long[] detection(PersonDetector detector, List<BufferedImage> frames) {
+        long[] nanos = new long[frames.size()];
+        for (int i = 0; i < frames.size(); i++) {
+            long start = System.nanoTime();
+            detector.detect(frames.get(i), SETTINGS);
+            nanos[i] = System.nanoTime() - start;
+        }
+        return nanos;
+    }
+
+    private static long[] counting(PersonDetector detector, List<BufferedImage> frames) {
+        CountingSession session =
+                new CountingSession(LINES, List.of(), CountingSettings.defaults());
+        Instant time = Instant.parse("2009-01-01T12:00:00Z");
+        long[] nanos = new long[frames.size()];
+        for (int i = 0; i < frames.size(); i++) {
+            long start = System.nanoTime();
+            List<Detection> found = detector.detect(frames.get(i), SETTINGS);
+            session.accept(found, time.plus(Duration.ofMillis(143L * i)));
+            nanos[i] = System.nanoTime() - start;
+        }
+        return nanos;
+    }
+
+    private static Graph tensorFlowGraph(Path modelJson) throws IOException {
+        Graph graph = new Graph();
+        graph.importGraphDef(TfReferenceGraph.read(modelJson));
+        return graph;
+    }
+
+    private static ConfigProto config(int threads) {
+        return ConfigProto.newBuilder()
+                .setIntraOpParallelismThreads(threads)
+                .setInterOpParallelismThreads(1)
+                .build();
+    }
+
+    /** The same preprocessing, decoding and suppression as the hub, with TensorFlow inside. */
+    private static List<Detection> tensorFlow(Session session, BufferedImage frame) {
+        List<float[]> outputs = new ArrayList<>();
+        try (TFloat32 input =
+                TFloat32.tensorOf(
+                        Shape.of(NanoDetTensors.SHAPE),
+                        DataBuffers.of(NanoDetTensors.of(frame), true, false))) {
+            Session.Runner runner = session.runner().feed("input_1", input);
+            OUTPUTS.forEach(runner::fetch);
+            try (Result result = runner.run()) {
+                for (int o = 0; o < OUTPUTS.size(); o++) {
+                    TFloat32 value = (TFloat32) result.get(o);
+                    float[] values = new float[(int) value.size()];
+                    value.asRawTensor().data().asFloats().read(values);
+                    outputs.add(values);
+                }
+            }
+        }
+        return new NanoDetDecoder(SETTINGS).decode(outputs, frame.getWidth(), frame.getHeight());
+    }
+
+    private static void report(String engine, int threads, String what, long[] nanos) {
+        long[] sorted = nanos.clone();
+        Arrays.sort(sorted);
+        double median = percentile(sorted, 50);
+        double total = Arrays.stream(nanos).sum() / 1e6;
+        System.out.printf(
+                Locale.ROOT,
+                "| %s | %d | %s | %.1f | %.1f | %.1f |%n",
+                engine,
+                threads,
+                what,
+                median,
+                percentile(sorted, 90),
+                1000 * nanos.length / total);
+    }
+
+    /** Nearest-rank percentile in milliseconds. */
+    private static double percentile(long[] sorted, int p) {
+        int rank = (int) Math.ceil(p / 100.0 * sorted.length);
+        return sorted[Math.max(0, rank - 1)] / 1e6;
+    }
+
+    private static void growth(String what, Sample before, Sample after) {
+        System.out.printf(
+                Locale.ROOT,
+                "| %s | %.0f | %.0f |%n",
+                what,
+                (after.rssKib - before.rssKib) / 1024.0,
+                (after.heapBytes - before.heapBytes) / 1048576.0);
+    }
+
+    /** Resident set size from /proc/self/status and used heap, after a full GC. */
+    private record Sample(long rssKib, long heapBytes) {
+        static Sample now() throws IOException {
+            System.gc();
+            Runtime rt = Runtime.getRuntime();
+            long heap = rt.totalMemory() - rt.freeMemory();
+            for (String line :
+                    Files.readAllLines(Path.of("/proc/self/status"), StandardCharsets.UTF_8)) {
+                if (line.startsWith("VmRSS:")) {
+                    return new Sample(Long.parseLong(line.replaceAll("\\D", "")), heap);
+                }
+            }
+            throw new IOException("no VmRSS in /proc/self/status: not Linux?");
+        }
+    }
+}
