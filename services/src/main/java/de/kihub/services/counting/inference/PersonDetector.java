@@ -27,6 +27,7 @@ public final class PersonDetector implements AutoCloseable {
     private final ZooModel<BufferedImage, RawOutputs> model;
     private final BlockingQueue<Predictor<BufferedImage, RawOutputs>> predictors;
     private final long waitMillis;
+    private final Path linkDir;
 
     /**
      * @param onnx the model file (any name; it is linked as model.onnx into its own folder)
@@ -36,6 +37,7 @@ public final class PersonDetector implements AutoCloseable {
     public PersonDetector(Path onnx, int workers, int threadsPerFrame, long waitMillis)
             throws IOException {
         Path dir = Files.createTempDirectory("people-counter-");
+        linkDir = dir;
         Path linked = dir.resolve("model.onnx");
         Files.createSymbolicLink(linked, onnx.toAbsolutePath());
         try {
@@ -92,5 +94,11 @@ public final class PersonDetector implements AutoCloseable {
     public void close() {
         predictors.forEach(Predictor::close);
         model.close();
+        try {
+            Files.deleteIfExists(linkDir.resolve("model.onnx"));
+            Files.deleteIfExists(linkDir);
+        } catch (IOException e) {
+            // only a link in a temporary folder is left behind
+        }
     }
 }
