@@ -4,11 +4,17 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import de.kihub.services.counting.Box;
+import de.kihub.services.counting.Detection;
+import de.kihub.services.counting.DetectionSettings;
+import de.kihub.services.counting.NanoDetDecoder;
+import de.kihub.services.counting.Pets09Frames;
 import de.kihub.services.modelimport.onnx.ModelProto;
 import de.kihub.services.modelimport.onnx.NodeProto;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -37,6 +43,11 @@ class NanoDetConversionTest {
                     "Identity_4",
                     "Identity_5");
     private static final List<String> IMAGES = List.of("person.jpg", "basketball1.png");
+
+    /** Real PETS09-S2L1 frames (768x576) besides the control photos. */
+    private static final List<String> FRAMES =
+            List.of("f0001.png", "f0101.png", "f0201.png", "f0301.png");
+
     private static final double TOLERANCE = 1e-4;
 
     private static Path data;
@@ -59,6 +70,10 @@ class NanoDetConversionTest {
         inputs = new ArrayList<>();
         for (String image : IMAGES) {
             inputs.add(NanoDetInput.of(data.resolve("controls").resolve(image)));
+        }
+        Path frames = Pets09Frames.directory();
+        for (String frame : FRAMES) {
+            inputs.add(NanoDetInput.of(frames.resolve(frame)));
         }
         reference = new ArrayList<>();
         try (Graph graph = new Graph()) {
@@ -92,6 +107,45 @@ class NanoDetConversionTest {
 
         assertEquals(OUTPUTS, result.outputNames());
         assertMatchesTensorFlow("literal", result);
+    }
+
+    @Test
+    void onPets09FramesTheBoxesEqualThoseOfTensorFlow() throws Exception {
+        ConversionResult result = TfjsToOnnx.convert(weights.modelJson());
+        NanoDetDecoder decoder = new NanoDetDecoder(DetectionSettings.defaults());
+        int compared = 0;
+        try (OnnxRun run = new OnnxRun(result.onnxModel())) {
+            for (int k = IMAGES.size(); k < inputs.size(); k++) {
+                Map<String, OnnxRun.Output> out =
+                        run.run("input_1", inputs.get(k), NanoDetInput.SHAPE);
+                List<float[]> onnx = new ArrayList<>();
+                OUTPUTS.forEach(name -> onnx.add(out.get(name).floats()));
+                List<Detection> fromOnnx = decoder.decode(onnx, 768, 576);
+                List<Detection> fromTf = decoder.decode(Arrays.asList(reference.get(k)), 768, 576);
+                assertEquals(
+                        fromTf.size(),
+                        fromOnnx.size(),
+                        "persons in " + FRAMES.get(k - IMAGES.size()));
+                for (int i = 0; i < fromTf.size(); i++) {
+                    Box a = fromOnnx.get(i).box();
+                    Box b = fromTf.get(i).box();
+                    double off =
+                            Math.max(
+                                    Math.max(Math.abs(a.x() - b.x()), Math.abs(a.y() - b.y())),
+                                    Math.max(Math.abs(a.w() - b.w()), Math.abs(a.h() - b.h())));
+                    assertTrue(off < 0.01, "box " + i + " differs by " + off + " px");
+                    assertEquals(fromTf.get(i).score(), fromOnnx.get(i).score(), 1e-4);
+                    compared++;
+                }
+            }
+        }
+        System.out.println(
+                "NanoDet-m on PETS09 frames "
+                        + FRAMES
+                        + ": "
+                        + compared
+                        + " boxes equal to TF Java");
+        assertTrue(compared >= 12, "the frames show people: " + compared);
     }
 
     @Test
