@@ -79,7 +79,8 @@ final class CatalogAnalyzers {
                     ts = new FlattenGraphFilter(new SynonymGraphFilter(ts, synonyms, true));
                 }
                 if (compoundParts != null) {
-                    // parts of at least 4 letters; all parts, not only the longest ("zähl" and "zählung")
+                    // parts of at least 4 letters; all parts, not only the longest ("zähl" and
+                    // "zählung")
                     ts = new DictionaryCompoundWordTokenFilter(ts, compoundParts, 5, 4, 20, false);
                 }
                 if (stem) {

@@ -27,20 +27,30 @@ public class CatalogMapping implements HibernateOrmSearchMappingConfigurer {
         ProgrammaticMappingConfigurationContext mapping = context.programmaticMapping();
         TypeMappingStep model = mapping.type(ModelEntity.class);
         model.indexed().index(INDEX);
-        model.property("ownerId").keywordField(OWNER).projectable(Projectable.YES)
+        model.property("ownerId")
+                .keywordField(OWNER)
+                .projectable(Projectable.YES)
                 .aggregable(Aggregable.YES);
-        model.property("name").keywordField(NAME).projectable(Projectable.YES)
+        model.property("name")
+                .keywordField(NAME)
+                .projectable(Projectable.YES)
                 .sortable(Sortable.YES);
-        model.property("name").fullTextField(NAME_TEXT).analyzer(CatalogAnalyzers.ENGLISH)
+        model.property("name")
+                .fullTextField(NAME_TEXT)
+                .analyzer(CatalogAnalyzers.ENGLISH)
                 .searchAnalyzer(CatalogAnalyzers.ENGLISH_QUERY);
         text(model, "displayNameDe", DISPLAY_NAME_DE, true);
         text(model, "displayNameEn", DISPLAY_NAME_EN, false);
         text(model, "descriptionDe", DESCRIPTION_DE, true);
         text(model, "descriptionEn", DESCRIPTION_EN, false);
         model.property("tags").keywordField(TAGS).projectable(Projectable.YES);
-        model.property("tags").fullTextField(TAGS_DE).analyzer(CatalogAnalyzers.GERMAN)
+        model.property("tags")
+                .fullTextField(TAGS_DE)
+                .analyzer(CatalogAnalyzers.GERMAN)
                 .searchAnalyzer(CatalogAnalyzers.GERMAN_QUERY);
-        model.property("tags").fullTextField(TAGS_EN).analyzer(CatalogAnalyzers.ENGLISH)
+        model.property("tags")
+                .fullTextField(TAGS_EN)
+                .analyzer(CatalogAnalyzers.ENGLISH)
                 .searchAnalyzer(CatalogAnalyzers.ENGLISH_QUERY);
         facet(model, "task", TASK);
         facet(model, "domain", DOMAIN);
@@ -48,19 +58,26 @@ public class CatalogMapping implements HibernateOrmSearchMappingConfigurer {
         model.property("visibility").keywordField(VISIBILITY).projectable(Projectable.YES);
         model.property("communities").keywordField(COMMUNITIES);
         model.property("released").genericField(RELEASED);
-        model.property("updatedAt").genericField(UPDATED_AT).projectable(Projectable.YES)
+        model.property("updatedAt")
+                .genericField(UPDATED_AT)
+                .projectable(Projectable.YES)
                 .sortable(Sortable.YES);
     }
 
     private static void facet(TypeMappingStep model, String property, String field) {
-        model.property(property).keywordField(field).projectable(Projectable.YES)
-                .aggregable(Aggregable.YES).searchable(Searchable.YES);
+        model.property(property)
+                .keywordField(field)
+                .projectable(Projectable.YES)
+                .aggregable(Aggregable.YES)
+                .searchable(Searchable.YES);
     }
 
     private static void text(TypeMappingStep model, String property, String field, boolean german) {
-        model.property(property).fullTextField(field)
+        model.property(property)
+                .fullTextField(field)
                 .analyzer(german ? CatalogAnalyzers.GERMAN : CatalogAnalyzers.ENGLISH)
-                .searchAnalyzer(german ? CatalogAnalyzers.GERMAN_QUERY : CatalogAnalyzers.ENGLISH_QUERY)
+                .searchAnalyzer(
+                        german ? CatalogAnalyzers.GERMAN_QUERY : CatalogAnalyzers.ENGLISH_QUERY)
                 .projectable(Projectable.YES)
                 .highlightable(List.of(Highlightable.PLAIN, Highlightable.UNIFIED));
     }

@@ -25,7 +25,8 @@ public record CatalogQuery(
         license = blankToNull(license);
         sort = sort == null ? CatalogSort.RELEVANCE : sort;
         if (text != null && text.length() > MAX_TEXT) {
-            throw new InvalidRequestException("The query text has more than " + MAX_TEXT + " characters.");
+            throw new InvalidRequestException(
+                    "The query text has more than " + MAX_TEXT + " characters.");
         }
         if (page < 1) {
             throw new InvalidRequestException("'page' starts at 1.");
@@ -43,7 +44,8 @@ public record CatalogQuery(
         try {
             return Integer.parseInt(value.strip());
         } catch (NumberFormatException e) {
-            throw new InvalidRequestException("'" + name + "' must be a whole number, not '" + value + "'.");
+            throw new InvalidRequestException(
+                    "'" + name + "' must be a whole number, not '" + value + "'.");
         }
     }
 

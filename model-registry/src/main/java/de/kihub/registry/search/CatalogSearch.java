@@ -27,8 +27,8 @@ import org.hibernate.search.engine.search.query.SearchResult;
 import org.hibernate.search.mapper.orm.Search;
 
 /**
- * Searches the catalog for an actor: free text in German and English, filters, facets, paging.
- * Only what the actor may see is ever matched or counted (see {@link CatalogVisibility}).
+ * Searches the catalog for an actor: free text in German and English, filters, facets, paging. Only
+ * what the actor may see is ever matched or counted (see {@link CatalogVisibility}).
  */
 @ApplicationScoped
 public class CatalogSearch {
@@ -63,16 +63,31 @@ public class CatalogSearch {
                                                 .from(
                                                         f.field(CatalogFields.OWNER, String.class),
                                                         f.field(CatalogFields.NAME, String.class),
-                                                        f.field(CatalogFields.DISPLAY_NAME_DE, String.class),
-                                                        f.field(CatalogFields.DISPLAY_NAME_EN, String.class),
-                                                        f.field(CatalogFields.DESCRIPTION_DE, String.class),
-                                                        f.field(CatalogFields.DESCRIPTION_EN, String.class),
+                                                        f.field(
+                                                                CatalogFields.DISPLAY_NAME_DE,
+                                                                String.class),
+                                                        f.field(
+                                                                CatalogFields.DISPLAY_NAME_EN,
+                                                                String.class),
+                                                        f.field(
+                                                                CatalogFields.DESCRIPTION_DE,
+                                                                String.class),
+                                                        f.field(
+                                                                CatalogFields.DESCRIPTION_EN,
+                                                                String.class),
                                                         f.field(CatalogFields.TASK, String.class),
                                                         f.field(CatalogFields.DOMAIN, String.class),
-                                                        f.field(CatalogFields.LICENSE, String.class),
-                                                        f.field(CatalogFields.TAGS, String.class).multi(),
-                                                        f.field(CatalogFields.VISIBILITY, Visibility.class),
-                                                        f.field(CatalogFields.UPDATED_AT, Instant.class),
+                                                        f.field(
+                                                                CatalogFields.LICENSE,
+                                                                String.class),
+                                                        f.field(CatalogFields.TAGS, String.class)
+                                                                .multi(),
+                                                        f.field(
+                                                                CatalogFields.VISIBILITY,
+                                                                Visibility.class),
+                                                        f.field(
+                                                                CatalogFields.UPDATED_AT,
+                                                                Instant.class),
                                                         f.highlight(CatalogFields.DESCRIPTION_DE),
                                                         f.highlight(CatalogFields.DESCRIPTION_EN),
                                                         f.highlight(CatalogFields.DISPLAY_NAME_DE),
@@ -81,7 +96,8 @@ public class CatalogSearch {
                         .where(f -> where(f, actor, memberships, query))
                         .sort(
                                 f ->
-                                        query.sort() == CatalogSort.RELEVANCE && query.text() != null
+                                        query.sort() == CatalogSort.RELEVANCE
+                                                        && query.text() != null
                                                 ? f.score()
                                                         .then()
                                                         .field(CatalogFields.UPDATED_AT)
@@ -101,8 +117,7 @@ public class CatalogSearch {
                                             .field(FACETS.get(key.getKey()), String.class)
                                             .maxTermCount(MAX_FACET_VALUES));
         }
-        SearchResult<List<?>> result =
-                step.fetch((query.page() - 1) * query.size(), query.size());
+        SearchResult<List<?>> result = step.fetch((query.page() - 1) * query.size(), query.size());
         Map<String, Map<String, Long>> facets = new LinkedHashMap<>();
         keys.forEach((name, key) -> facets.put(name, result.aggregation(key)));
         return new CatalogResult(

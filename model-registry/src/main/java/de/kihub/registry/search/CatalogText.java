@@ -47,8 +47,9 @@ final class CatalogText {
             SearchPredicateFactory f, List<CatalogFields.Weighted> fields, String text) {
         SimpleQueryStringPredicateFieldMoreStep<?, ?> step = null;
         for (CatalogFields.Weighted w : fields) {
-            step = (step == null ? f.simpleQueryString().field(w.field()) : step.field(w.field()))
-                    .boost(w.boost());
+            step =
+                    (step == null ? f.simpleQueryString().field(w.field()) : step.field(w.field()))
+                            .boost(w.boost());
         }
         return step.matching(text).defaultOperator(BooleanOperator.AND).boost(2f).toPredicate();
     }
@@ -57,11 +58,15 @@ final class CatalogText {
             SearchPredicateFactory f, List<CatalogFields.Weighted> fields, String term) {
         MatchPredicateFieldMoreStep<?, ?> step = null;
         for (CatalogFields.Weighted w : fields) {
-            step = (step == null ? f.match().field(w.field()) : step.field(w.field())).boost(w.boost());
+            step =
+                    (step == null ? f.match().field(w.field()) : step.field(w.field()))
+                            .boost(w.boost());
         }
         var match = step.matching(term);
         int distance =
-                term.length() >= FUZZY_TWO_MIN_LENGTH ? 2 : term.length() >= FUZZY_MIN_LENGTH ? 1 : 0;
+                term.length() >= FUZZY_TWO_MIN_LENGTH
+                        ? 2
+                        : term.length() >= FUZZY_MIN_LENGTH ? 1 : 0;
         // the first letter is rarely the typo, and a fixed prefix keeps fuzzy queries cheap
         return (distance == 0 ? match : match.fuzzy(distance, 1)).toPredicate();
     }

@@ -17,8 +17,8 @@ final class CatalogVisibility {
     private CatalogVisibility() {}
 
     /**
-     * Curators: everything (null: no filter). Others: their own tenant's models, and released models
-     * that are public or shared with one of their tenant's communities.
+     * Curators: everything (null: no filter). Others: their own tenant's models, and released
+     * models that are public or shared with one of their tenant's communities.
      */
     static SearchPredicate filter(
             SearchPredicateFactory f, Actor actor, Set<CommunityId> communities) {
@@ -39,9 +39,7 @@ final class CatalogVisibility {
         }
         BooleanPredicateClausesStep<?> visible = f.bool();
         visible.should(
-                f.bool()
-                        .must(f.match().field(CatalogFields.RELEASED).matching(true))
-                        .must(shared));
+                f.bool().must(f.match().field(CatalogFields.RELEASED).matching(true)).must(shared));
         if (actor.tenant() != null) {
             visible.should(f.match().field(CatalogFields.OWNER).matching(actor.tenant().value()));
         }

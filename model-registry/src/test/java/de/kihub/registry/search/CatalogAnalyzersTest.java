@@ -58,6 +58,8 @@ class CatalogAnalyzersTest {
 
     @Test
     void englishIsStemmed() {
-        assertTrue(index(english, "Electricity demand forecasting").contains(query(englishQuery, "forecasts")));
+        assertTrue(
+                index(english, "Electricity demand forecasting")
+                        .contains(query(englishQuery, "forecasts")));
     }
 }

@@ -171,9 +171,10 @@ public class JpaVersions implements Versions {
             }
             default -> {}
         }
-        model.released = v.status == VersionStatus.PUBLISHED
-                || v.status == VersionStatus.DEPRECATED
-                || hasOtherRelease(model, v);
+        model.released =
+                v.status == VersionStatus.PUBLISHED
+                        || v.status == VersionStatus.DEPRECATED
+                        || hasOtherRelease(model, v);
         String details = "status " + before + " -> " + v.status + (note == null ? "" : ": " + note);
         if (action == VersionAction.APPROVE && model.requestedVisibility == Visibility.PUBLIC) {
             // a curator's approval is what makes a model public
