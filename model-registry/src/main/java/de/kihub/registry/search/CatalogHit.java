@@ -5,8 +5,8 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * One found model. {@code highlight} is a snippet of the best matching text with the query terms in
- * {@code <em>}, or null when the match was not in a text (filters only) or not highlightable.
+ * One found model. No highlighted snippet yet: WildFly's Lucene module lacks lucene-highlighter,
+ * which Hibernate Search's highlight projection needs.
  */
 public record CatalogHit(
         String model,
@@ -19,5 +19,4 @@ public record CatalogHit(
         String license,
         List<String> tags,
         String visibility,
-        Instant updatedAt,
-        String highlight) {}
+        Instant updatedAt) {}

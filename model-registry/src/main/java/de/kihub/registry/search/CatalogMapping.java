@@ -3,9 +3,7 @@ package de.kihub.registry.search;
 import static de.kihub.registry.search.CatalogFields.*;
 
 import de.kihub.registry.model.internal.ModelEntity;
-import java.util.List;
 import org.hibernate.search.engine.backend.types.Aggregable;
-import org.hibernate.search.engine.backend.types.Highlightable;
 import org.hibernate.search.engine.backend.types.Projectable;
 import org.hibernate.search.engine.backend.types.Searchable;
 import org.hibernate.search.engine.backend.types.Sortable;
@@ -78,7 +76,6 @@ public class CatalogMapping implements HibernateOrmSearchMappingConfigurer {
                 .analyzer(german ? CatalogAnalyzers.GERMAN : CatalogAnalyzers.ENGLISH)
                 .searchAnalyzer(
                         german ? CatalogAnalyzers.GERMAN_QUERY : CatalogAnalyzers.ENGLISH_QUERY)
-                .projectable(Projectable.YES)
-                .highlightable(List.of(Highlightable.PLAIN, Highlightable.UNIFIED));
+                .projectable(Projectable.YES);
     }
 }

@@ -87,11 +87,7 @@ public class CatalogSearch {
                                                                 Visibility.class),
                                                         f.field(
                                                                 CatalogFields.UPDATED_AT,
-                                                                Instant.class),
-                                                        f.highlight(CatalogFields.DESCRIPTION_DE),
-                                                        f.highlight(CatalogFields.DESCRIPTION_EN),
-                                                        f.highlight(CatalogFields.DISPLAY_NAME_DE),
-                                                        f.highlight(CatalogFields.DISPLAY_NAME_EN))
+                                                                Instant.class))
                                                 .asList())
                         .where(f -> where(f, actor, memberships, query))
                         .sort(
@@ -174,17 +170,6 @@ public class CatalogSearch {
                 (String) row.get(8),
                 (List<String>) row.get(9),
                 visibility == null ? null : visibility.name(),
-                (Instant) row.get(11),
-                firstHighlight(row.subList(12, 16)));
-    }
-
-    /** The first snippet: descriptions say more than names, German before English. */
-    private static String firstHighlight(List<?> highlights) {
-        for (Object h : highlights) {
-            if (h instanceof List<?> list && !list.isEmpty()) {
-                return String.valueOf(list.get(0));
-            }
-        }
-        return null;
+                (Instant) row.get(11));
     }
 }
