@@ -171,6 +171,10 @@ public class JpaVersions implements Versions {
             }
             default -> {}
         }
+        model.released =
+                v.status == VersionStatus.PUBLISHED
+                        || v.status == VersionStatus.DEPRECATED
+                        || hasOtherRelease(model, v);
         String details = "status " + before + " -> " + v.status + (note == null ? "" : ": " + note);
         if (action == VersionAction.APPROVE && model.requestedVisibility == Visibility.PUBLIC) {
             // a curator's approval is what makes a model public
@@ -272,6 +276,20 @@ public class JpaVersions implements Versions {
                                 String.class)
                         .getResultList());
         return keep;
+    }
+
+    /** Whether a version other than {@code v} is PUBLISHED or DEPRECATED (searchable). */
+    private boolean hasOtherRelease(ModelEntity model, ModelVersionEntity v) {
+        return em.createQuery(
+                                "select count(v) from ModelVersionEntity v where v.modelId = :m"
+                                        + " and v.id <> :v and v.status in :s",
+                                Long.class)
+                        .setParameter("m", model.id)
+                        .setParameter("v", v.id)
+                        .setParameter(
+                                "s", List.of(VersionStatus.PUBLISHED, VersionStatus.DEPRECATED))
+                        .getSingleResult()
+                > 0;
     }
 
     /** A new version starts with the card of the highest earlier version, to be edited. */

@@ -69,6 +69,13 @@ public class ModelEntity {
     @Column(name = "updated_at", nullable = false)
     Instant updatedAt;
 
+    /**
+     * Has a PUBLISHED or DEPRECATED version. Kept on the row (by {@link JpaVersions}) so that the
+     * search index can hide unreleased models from other tenants without a join.
+     */
+    @Column(name = "released", nullable = false)
+    boolean released;
+
     @Version
     @Column(name = "row_version", nullable = false)
     long rowVersion;

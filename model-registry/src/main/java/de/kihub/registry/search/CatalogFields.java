@@ -1,0 +1,42 @@
+package de.kihub.registry.search;
+
+import java.util.List;
+
+/** Names of the index fields of a model; shared by the mapping and the queries. */
+final class CatalogFields {
+    static final String OWNER = "owner";
+    static final String NAME = "name";
+    static final String NAME_TEXT = "name_text";
+    static final String DISPLAY_NAME_DE = "displayName_de";
+    static final String DISPLAY_NAME_EN = "displayName_en";
+    static final String DESCRIPTION_DE = "description_de";
+    static final String DESCRIPTION_EN = "description_en";
+    static final String TAGS = "tags";
+    static final String TAGS_DE = "tags_de";
+    static final String TAGS_EN = "tags_en";
+    static final String TASK = "task";
+    static final String DOMAIN = "domain";
+    static final String LICENSE = "license";
+    static final String VISIBILITY = "visibility";
+    static final String COMMUNITIES = "communities";
+    static final String RELEASED = "released";
+    static final String UPDATED_AT = "updatedAt";
+
+    /** German text fields with their weights: the name says more than the description. */
+    static final List<Weighted> GERMAN_TEXT =
+            List.of(
+                    new Weighted(DISPLAY_NAME_DE, 3f),
+                    new Weighted(TAGS_DE, 2f),
+                    new Weighted(DESCRIPTION_DE, 1f));
+
+    static final List<Weighted> ENGLISH_TEXT =
+            List.of(
+                    new Weighted(DISPLAY_NAME_EN, 3f),
+                    new Weighted(TAGS_EN, 2f),
+                    new Weighted(NAME_TEXT, 2f),
+                    new Weighted(DESCRIPTION_EN, 1f));
+
+    record Weighted(String field, float boost) {}
+
+    private CatalogFields() {}
+}

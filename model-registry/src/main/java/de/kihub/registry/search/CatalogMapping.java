@@ -1,0 +1,81 @@
+package de.kihub.registry.search;
+
+import static de.kihub.registry.search.CatalogFields.*;
+
+import de.kihub.registry.model.internal.ModelEntity;
+import org.hibernate.search.engine.backend.types.Aggregable;
+import org.hibernate.search.engine.backend.types.Projectable;
+import org.hibernate.search.engine.backend.types.Searchable;
+import org.hibernate.search.engine.backend.types.Sortable;
+import org.hibernate.search.mapper.orm.mapping.HibernateOrmMappingConfigurationContext;
+import org.hibernate.search.mapper.orm.mapping.HibernateOrmSearchMappingConfigurer;
+import org.hibernate.search.mapper.pojo.mapping.definition.programmatic.ProgrammaticMappingConfigurationContext;
+import org.hibernate.search.mapper.pojo.mapping.definition.programmatic.TypeMappingStep;
+
+/**
+ * How a model is indexed, as programmatic mapping so that the entity stays free of search
+ * annotations (persistence.xml, {@code hibernate.search.mapping.configurer}). Facet and filter
+ * fields are keywords; texts are indexed per language with that language's analyzer.
+ */
+public class CatalogMapping implements HibernateOrmSearchMappingConfigurer {
+    static final String INDEX = "model";
+
+    @Override
+    public void configure(HibernateOrmMappingConfigurationContext context) {
+        ProgrammaticMappingConfigurationContext mapping = context.programmaticMapping();
+        TypeMappingStep model = mapping.type(ModelEntity.class);
+        model.indexed().index(INDEX);
+        model.property("ownerId")
+                .keywordField(OWNER)
+                .projectable(Projectable.YES)
+                .aggregable(Aggregable.YES);
+        model.property("name")
+                .keywordField(NAME)
+                .projectable(Projectable.YES)
+                .sortable(Sortable.YES);
+        model.property("name")
+                .fullTextField(NAME_TEXT)
+                .analyzer(CatalogAnalyzers.ENGLISH)
+                .searchAnalyzer(CatalogAnalyzers.ENGLISH_QUERY);
+        text(model, "displayNameDe", DISPLAY_NAME_DE, true);
+        text(model, "displayNameEn", DISPLAY_NAME_EN, false);
+        text(model, "descriptionDe", DESCRIPTION_DE, true);
+        text(model, "descriptionEn", DESCRIPTION_EN, false);
+        model.property("tags").keywordField(TAGS).projectable(Projectable.YES);
+        model.property("tags")
+                .fullTextField(TAGS_DE)
+                .analyzer(CatalogAnalyzers.GERMAN)
+                .searchAnalyzer(CatalogAnalyzers.GERMAN_QUERY);
+        model.property("tags")
+                .fullTextField(TAGS_EN)
+                .analyzer(CatalogAnalyzers.ENGLISH)
+                .searchAnalyzer(CatalogAnalyzers.ENGLISH_QUERY);
+        facet(model, "task", TASK);
+        facet(model, "domain", DOMAIN);
+        facet(model, "license", LICENSE);
+        model.property("visibility").keywordField(VISIBILITY).projectable(Projectable.YES);
+        model.property("communities").keywordField(COMMUNITIES);
+        model.property("released").genericField(RELEASED);
+        model.property("updatedAt")
+                .genericField(UPDATED_AT)
+                .projectable(Projectable.YES)
+                .sortable(Sortable.YES);
+    }
+
+    private static void facet(TypeMappingStep model, String property, String field) {
+        model.property(property)
+                .keywordField(field)
+                .projectable(Projectable.YES)
+                .aggregable(Aggregable.YES)
+                .searchable(Searchable.YES);
+    }
+
+    private static void text(TypeMappingStep model, String property, String field, boolean german) {
+        model.property(property)
+                .fullTextField(field)
+                .analyzer(german ? CatalogAnalyzers.GERMAN : CatalogAnalyzers.ENGLISH)
+                .searchAnalyzer(
+                        german ? CatalogAnalyzers.GERMAN_QUERY : CatalogAnalyzers.ENGLISH_QUERY)
+                .projectable(Projectable.YES);
+    }
+}
