@@ -128,6 +128,25 @@ public class CatalogSearch {
         return em.createQuery("select count(m) from ModelEntity m", Long.class).getSingleResult();
     }
 
+    /**
+     * Rebuilds the index when it holds fewer models than the database: after an upgrade that added
+     * search, or when the index folder was deleted. Returns whether it rebuilt.
+     */
+    public boolean reindexIfBehind() throws InterruptedException {
+        long indexed =
+                Search.session(em)
+                        .search(ModelEntity.class)
+                        .where(f -> f.matchAll())
+                        .fetchTotalHitCount();
+        long stored =
+                em.createQuery("select count(m) from ModelEntity m", Long.class).getSingleResult();
+        if (indexed >= stored) {
+            return false;
+        }
+        reindex();
+        return true;
+    }
+
     private static PredicateFinalStep where(
             SearchPredicateFactory f,
             Actor actor,
