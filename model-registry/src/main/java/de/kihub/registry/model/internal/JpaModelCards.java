@@ -9,9 +9,6 @@ import de.kihub.registry.model.LocalizedText;
 import de.kihub.registry.model.ModelRef;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.LockModeType;
-import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.util.EnumMap;
 import java.util.Map;
@@ -22,8 +19,6 @@ import java.util.TreeSet;
 public class JpaModelCards implements ModelCards {
     static final String DE = "de";
     static final String EN = "en";
-
-    @PersistenceContext EntityManager em;
 
     @Inject ModelLookup lookup;
 
@@ -38,11 +33,9 @@ public class JpaModelCards implements ModelCards {
     @Override
     @Transactional
     public ModelCard update(Actor actor, ModelRef ref, String version, ModelCard changes) {
-        ModelEntity model = lookup.visible(actor, ref);
-        ModelVersionEntity v = lookup.version(actor, model, version);
-        actor.requireRoleIn(ref.owner(), Actor.PUBLISHER);
-        em.lock(v, LockModeType.PESSIMISTIC_WRITE);
-        ModelLookup.requireDraft(v);
+        ModelLookup.Draft draft = lookup.draftToChange(actor, ref, version);
+        ModelEntity model = draft.model();
+        ModelVersionEntity v = draft.version();
         TreeSet<String> changed = new TreeSet<>();
         changes.sections()
                 .forEach(

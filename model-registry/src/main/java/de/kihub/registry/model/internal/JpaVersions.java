@@ -110,11 +110,9 @@ public class JpaVersions implements Versions {
     @Transactional
     public ModelVersion recordArtifact(
             Actor actor, ModelRef ref, String version, ArtifactInfo artifact) {
-        ModelEntity model = lookup.visible(actor, ref);
-        ModelVersionEntity v = lookup.version(actor, model, version);
-        actor.requireRoleIn(ref.owner(), Actor.PUBLISHER);
-        em.lock(v, LockModeType.PESSIMISTIC_WRITE);
-        ModelLookup.requireDraft(v);
+        ModelLookup.Draft draft = lookup.draftToChange(actor, ref, version);
+        ModelEntity model = draft.model();
+        ModelVersionEntity v = draft.version();
         String before = v.artifactSha256;
         v.artifactSha256 = artifact.sha256();
         v.artifactFormat = artifact.format();
@@ -196,11 +194,9 @@ public class JpaVersions implements Versions {
     @Override
     @Transactional
     public ModelVersion recordFile(Actor actor, ModelRef ref, String version, VersionFile file) {
-        ModelEntity model = lookup.visible(actor, ref);
-        ModelVersionEntity v = lookup.version(actor, model, version);
-        actor.requireRoleIn(ref.owner(), Actor.PUBLISHER);
-        em.lock(v, LockModeType.PESSIMISTIC_WRITE);
-        ModelLookup.requireDraft(v);
+        ModelLookup.Draft draft = lookup.draftToChange(actor, ref, version);
+        ModelEntity model = draft.model();
+        ModelVersionEntity v = draft.version();
         String name = VersionFile.requireName(file.name());
         String before =
                 v.files.stream()
@@ -231,11 +227,9 @@ public class JpaVersions implements Versions {
     @Override
     @Transactional
     public ModelVersion removeFile(Actor actor, ModelRef ref, String version, String fileName) {
-        ModelEntity model = lookup.visible(actor, ref);
-        ModelVersionEntity v = lookup.version(actor, model, version);
-        actor.requireRoleIn(ref.owner(), Actor.PUBLISHER);
-        em.lock(v, LockModeType.PESSIMISTIC_WRITE);
-        ModelLookup.requireDraft(v);
+        ModelLookup.Draft draft = lookup.draftToChange(actor, ref, version);
+        ModelEntity model = draft.model();
+        ModelVersionEntity v = draft.version();
         if (!v.files.removeIf(f -> f.name.equals(fileName))) {
             throw new NotFoundException(
                     "Version " + v.version + " has no file '" + fileName + "'.");

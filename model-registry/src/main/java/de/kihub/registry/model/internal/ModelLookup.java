@@ -90,4 +90,20 @@ public class ModelLookup {
                     "Version " + v.version + " is " + v.status + "; only a DRAFT can be changed.");
         }
     }
+
+    /** A draft version and its model, as changed by {@link #draftToChange}. */
+    record Draft(ModelEntity model, ModelVersionEntity version) {}
+
+    /**
+     * The draft version the actor, a publisher of the owner tenant, is about to change; locked for
+     * the rest of the transaction so that concurrent changes of one draft are serialised.
+     */
+    Draft draftToChange(Actor actor, ModelRef ref, String version) {
+        ModelEntity model = visible(actor, ref);
+        ModelVersionEntity v = version(actor, model, version);
+        actor.requireRoleIn(ref.owner(), Actor.PUBLISHER);
+        em.lock(v, LockModeType.PESSIMISTIC_WRITE);
+        requireDraft(v);
+        return new Draft(model, v);
+    }
 }
