@@ -85,6 +85,17 @@ class CommunityIT {
                         token("mia.member")),
                 404);
         assertProblem(get(base, "api/v1/models/" + model, null), 404);
+
+        // the catalog search follows the same rule, facet counts included
+        assertTrue(searchFinds(base, token("dieter.dpo"), model), "a member finds it");
+        assertTrue(!searchFinds(base, token("mia.member"), model), "a non-member does not");
+        assertTrue(!searchFinds(base, null, model), "nor does an anonymous visitor");
+    }
+
+    private static boolean searchFinds(URI base, String token, String model) {
+        HttpResponse<String> r = get(base, "api/v1/catalog/models?q=Geteilt&size=100", token);
+        assertEquals(200, r.statusCode(), r.body());
+        return r.body().contains("\"" + model + "\"");
     }
 
     private static String body(String name, String community) {
