@@ -19,17 +19,7 @@ final class KeycloakAdmin {
     static synchronized void ensureUser(String user, String role, String organization) {
         String admin = Hub.token("master", "admin-cli", "admin", "admin");
         String base = Hub.KEYCLOAK + "/admin/realms/kihub";
-        JsonArray found =
-                (JsonArray)
-                        Hub.parse(
-                                call(
-                                                admin,
-                                                "GET",
-                                                base
-                                                        + "/users?exact=true&username="
-                                                        + Hub.enc(user),
-                                                null)
-                                        .body());
+        JsonArray found = users(admin, base, user);
         if (!found.isEmpty()) {
             return;
         }
@@ -43,19 +33,7 @@ final class KeycloakAdmin {
                         + user
                         + "\",\"temporary\":false}]}";
         expect(call(admin, "POST", base + "/users", body), 201);
-        String userId =
-                ((JsonArray)
-                                Hub.parse(
-                                        call(
-                                                        admin,
-                                                        "GET",
-                                                        base
-                                                                + "/users?exact=true&username="
-                                                                + Hub.enc(user),
-                                                        null)
-                                                .body()))
-                        .getJsonObject(0)
-                        .getString("id");
+        String userId = users(admin, base, user).getJsonObject(0).getString("id");
         JsonObject roleRep = Hub.json(call(admin, "GET", base + "/roles/" + role, null).body());
         expect(
                 call(
@@ -88,6 +66,11 @@ final class KeycloakAdmin {
                         base + "/organizations/" + orgId + "/members",
                         "\"" + userId + "\""),
                 201);
+    }
+
+    private static JsonArray users(String admin, String base, String user) {
+        String url = base + "/users?exact=true&username=" + Hub.enc(user);
+        return (JsonArray) Hub.parse(call(admin, "GET", url, null).body());
     }
 
     private static HttpResponse<String> call(String token, String method, String url, String json) {
