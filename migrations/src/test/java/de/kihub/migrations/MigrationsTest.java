@@ -72,8 +72,8 @@ class MigrationsTest {
 
             MigrateResult first = flyway.migrate();
             assertTrue(first.success);
-            assertEquals(6, first.migrationsExecuted, "migrations applied to the empty schema");
-            assertEquals("6", first.targetSchemaVersion);
+            assertEquals(7, first.migrationsExecuted, "migrations applied to the empty schema");
+            assertEquals("7", first.targetSchemaVersion);
 
             MigrateResult second = flyway.migrate();
             assertTrue(second.success);
