@@ -15,8 +15,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
-import java.util.stream.Stream;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -30,7 +28,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * The flagship model: published at the first start from the real NanoDet-m weights, counting real
- * photos, and camera sessions that store only aggregates.
+ * photos anonymously ("try it"). Camera sessions run through deployments (CountingDeploymentIT).
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
@@ -94,87 +92,6 @@ class PeopleCounterIT {
         assertProblem(predict(Files.readAllBytes(DATA.resolve("controls/person.jpg")), "2"), 400);
     }
 
-    @Test
-    void aSessionCountsFramesAndStoresOnlyIntervalAggregates() throws Exception {
-        Registry registry = new Registry(base);
-        String mia = token("mia.member");
-        JsonObject p =
-                assertProblem(
-                        registry.json(
-                                mia,
-                                "POST",
-                                VERSION + "/sessions",
-                                "{\"lines\":[{\"name\":\"gate\",\"from\":[10,10],\"to\":[10,10]}]}"),
-                        400);
-        assertTrue(p.getString("detail").length() > 5, p.toString());
-        HttpResponse<String> created =
-                registry.json(
-                        mia,
-                        "POST",
-                        VERSION + "/sessions",
-                        "{\"lines\":[{\"name\":\"gate\",\"from\":[400,0],\"to\":[400,576]}],"
-                                + "\"zones\":[{\"name\":\"square\",\"polygon\":[[0,0],[768,0],[768,576],[0,576]]}]}");
-        assertEquals(201, created.statusCode(), created.body());
-        String id = json(created.body()).getString("id");
-        String session = VERSION + "/sessions/" + id;
-
-        byte[] frame = Files.readAllBytes(DATA.resolve("controls/basketball1.png"));
-        Instant t = Instant.parse("2026-05-01T18:00:10Z");
-        for (int i = 0; i < 3; i++) {
-            HttpResponse<String> r = frame(mia, session, frame, t.plusSeconds(30L * i));
-            assertEquals(200, r.statusCode(), r.body());
-        }
-        JsonObject state = json(get(base, session, mia).body());
-        assertEquals(3, state.getInt("frames"));
-        assertEquals("gate", state.getJsonArray("lines").getJsonObject(0).getString("name"));
-        // the first minute is over: its aggregate is stored, and it holds numbers only
-        JsonObject interval =
-                ((jakarta.json.JsonArray) Hub.parse(get(base, session + "/intervals", mia).body()))
-                        .getJsonObject(0);
-        assertEquals(2, interval.getInt("frames"));
-        assertEquals(2, interval.getInt("maxCount"));
-        assertEquals("2026-05-01T18:00:00Z", interval.getString("start"));
-        // another tenant cannot see it
-        assertProblem(get(base, session, token("gina.admin")), 404);
-        assertProblem(frame(token("gina.admin"), session, frame, t), 404);
-        // and no image reached the disk
-        try (Stream<Path> files = Files.walk(Registry.DATA_DIR)) {
-            assertTrue(
-                    files.map(f -> f.getFileName().toString().toLowerCase())
-                            .noneMatch(n -> n.endsWith(".png") || n.endsWith(".jpg")));
-        }
-    }
-
-    @Test
-    void aRegionOfInterestLimitsWhoIsCounted() throws Exception {
-        Registry registry = new Registry(base);
-        String bernd = token("bernd.deployer");
-        assertProblem(
-                registry.json(
-                        bernd,
-                        "POST",
-                        VERSION + "/sessions",
-                        "{\"regionOfInterest\":[[0,0],[5,5]]}"),
-                400);
-        HttpResponse<String> created =
-                registry.json(
-                        bernd,
-                        "POST",
-                        VERSION + "/sessions",
-                        "{\"regionOfInterest\":[[0,0],[20,0],[20,20],[0,20]]}");
-        assertEquals(201, created.statusCode(), created.body());
-        String session = VERSION + "/sessions/" + json(created.body()).getString("id");
-        byte[] frame = Files.readAllBytes(DATA.resolve("controls/basketball1.png"));
-        Instant t = Instant.parse("2026-05-01T20:00:00Z");
-        assertEquals(200, frame(bernd, session, frame, t).statusCode());
-        assertEquals(200, frame(bernd, session, frame, t.plusSeconds(61)).statusCode());
-        JsonObject interval =
-                ((jakarta.json.JsonArray)
-                                Hub.parse(get(base, session + "/intervals", bernd).body()))
-                        .getJsonObject(0);
-        assertEquals(0, interval.getInt("maxCount"), "nobody stands in the top-left corner");
-    }
-
     private HttpResponse<String> predict(byte[] image, String threshold) {
         return Hub.send(
                 HttpRequest.newBuilder(
@@ -185,15 +102,6 @@ class PeopleCounterIT {
                                                         ? ""
                                                         : "?threshold=" + threshold)))
                         .header("Content-Type", "application/octet-stream")
-                        .POST(HttpRequest.BodyPublishers.ofByteArray(image))
-                        .build());
-    }
-
-    private HttpResponse<String> frame(String token, String session, byte[] image, Instant at) {
-        return Hub.send(
-                HttpRequest.newBuilder(base.resolve(session + "/frames?capturedAt=" + at))
-                        .header("Authorization", "Bearer " + token)
-                        .header("Content-Type", "image/png")
                         .POST(HttpRequest.BodyPublishers.ofByteArray(image))
                         .build());
     }

@@ -64,6 +64,10 @@ final class Registry {
                 comment == null ? "{}" : "{\"comment\":\"" + comment + "\"}");
     }
 
+    URI uri(String path) {
+        return base.resolve(path);
+    }
+
     URI artifactUri(String model, String version) {
         return base.resolve("api/v1/models/" + model + "/versions/" + version + "/artifact");
     }

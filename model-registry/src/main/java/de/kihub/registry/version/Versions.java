@@ -4,6 +4,7 @@ import de.kihub.registry.access.Actor;
 import de.kihub.registry.model.ModelRef;
 import java.util.List;
 import java.util.Set;
+import java.util.UUID;
 
 /** Versions of a model and their lifecycle; every change is audited. */
 public interface Versions {
@@ -14,6 +15,15 @@ public interface Versions {
     List<ModelVersion> list(Actor actor, ModelRef model);
 
     ModelVersion get(Actor actor, ModelRef model, String version);
+
+    /** A version the actor may see, with its ids, for modules that refer to it. */
+    VersionReference reference(Actor actor, ModelRef model, String version);
+
+    /**
+     * The version with this id whatever its visibility (the hub's own use, e.g. a deployment's
+     * runtime after a restart), or NotFoundException.
+     */
+    VersionReference reference(UUID versionId);
 
     /** Checks before an upload is read that the actor may upload to this (draft) version. */
     void requireArtifactUpload(Actor actor, ModelRef model, String version);

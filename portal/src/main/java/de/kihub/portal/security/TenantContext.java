@@ -3,6 +3,8 @@ package de.kihub.portal.security;
 import de.kihub.registry.error.InvalidRequestException;
 import de.kihub.registry.tenant.TenantDirectory;
 import de.kihub.registry.tenant.TenantId;
+import de.kihub.services.credentials.MachineCredentials;
+import de.kihub.services.credentials.MachinePrincipal;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
@@ -21,9 +23,14 @@ public class TenantContext {
     /** Chooses the acting tenant for callers that belong to several organizations. */
     public static final String TENANT_HEADER = "X-KIHub-Tenant";
 
+    /** The scheme of machine credentials: {@code Authorization: ApiKey kihub_...}. */
+    static final String API_KEY_SCHEME = "ApiKey ";
+
     @Inject HttpServletRequest request;
 
     @Inject TenantDirectory tenants;
+
+    @Inject MachineCredentials credentials;
 
     private Caller caller;
 
@@ -35,6 +42,20 @@ public class TenantContext {
     }
 
     private Caller resolve() {
+        String key = apiKey(request);
+        if (key != null) {
+            MachinePrincipal p =
+                    credentials
+                            .authenticate(key)
+                            .orElseThrow(
+                                    () ->
+                                            new AuthenticationRequiredException(
+                                                    "The machine key is unknown, revoked or"
+                                                            + " wrong."));
+            return Caller.machine(
+                    p.tenant(),
+                    new Caller.Machine(p.credentialId(), p.name(), p.keyId(), p.deploymentId()));
+        }
         OidcSecurityContext oidc = securityContext(request);
         if (oidc == null || oidc.getToken() == null) {
             if (bearerTokenSent(request)) {
@@ -51,7 +72,7 @@ public class TenantContext {
         for (TenantId id : memberships) {
             register(id, claims.organization(id), claims.user());
         }
-        return new Caller(claims.user(), acting, memberships, claims.realmRoles());
+        return Caller.person(claims.user(), acting, memberships, claims.realmRoles());
     }
 
     private void register(TenantId id, OrganizationInfo info, String user) {
@@ -82,6 +103,16 @@ public class TenantContext {
                             + " header.");
         }
         return memberships.isEmpty() ? null : memberships.get(0);
+    }
+
+    /** The key of an {@code Authorization: ApiKey <key>} header, or null. */
+    static String apiKey(HttpServletRequest request) {
+        String authorization = request.getHeader("Authorization");
+        if (authorization != null
+                && authorization.regionMatches(true, 0, API_KEY_SCHEME, 0, API_KEY_SCHEME.length())) {
+            return authorization.substring(API_KEY_SCHEME.length()).trim();
+        }
+        return null;
     }
 
     static boolean bearerTokenSent(HttpServletRequest request) {

@@ -15,6 +15,7 @@ import de.kihub.registry.version.ModelVersionCreate;
 import de.kihub.registry.version.SemanticVersion;
 import de.kihub.registry.version.VersionAction;
 import de.kihub.registry.version.VersionFile;
+import de.kihub.registry.version.VersionReference;
 import de.kihub.registry.version.VersionStatus;
 import de.kihub.registry.version.Versions;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -90,6 +91,34 @@ public class JpaVersions implements Versions {
                                 .reversed())
                 .map(v -> ModelMapper.toVersion(model, v))
                 .toList();
+    }
+
+    @Override
+    public VersionReference reference(Actor actor, ModelRef ref, String version) {
+        ModelEntity model = lookup.visible(actor, ref);
+        return reference(model, lookup.version(actor, model, version));
+    }
+
+    @Override
+    public VersionReference reference(UUID versionId) {
+        ModelVersionEntity v =
+                versionId == null ? null : em.find(ModelVersionEntity.class, versionId);
+        if (v == null) {
+            throw new NotFoundException("There is no model version " + versionId + ".");
+        }
+        return reference(em.find(ModelEntity.class, v.modelId), v);
+    }
+
+    private static VersionReference reference(ModelEntity model, ModelVersionEntity v) {
+        ModelVersion shown = ModelMapper.toVersion(model, v);
+        return new VersionReference(
+                model.id,
+                v.id,
+                ModelRef.of(model.ownerId, model.name),
+                v.version,
+                model.task,
+                v.status,
+                shown.artifact());
     }
 
     @Override

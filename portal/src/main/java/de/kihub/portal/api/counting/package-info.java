@@ -1,5 +1,5 @@
 /**
- * Counting endpoints of a people-counting model version: one image, or a camera's session. Until
- * deployments exist they live under the model version; images are never stored.
+ * "Try it" for a people-counting model version: one image in, the count and boxes out, nothing
+ * stored. Cameras count through a deployment ({@code api.deployments}).
  */
 package de.kihub.portal.api.counting;

@@ -26,6 +26,20 @@ public class Detectors {
         return loaded.computeIfAbsent(sha256, this::load);
     }
 
+    // interim API; replaced by the runtime pool (wt-runtime)
+    public void retain(String sha256) {
+        forArtifact(sha256);
+    }
+
+    public void release(String sha256) {}
+
+    public java.util.List<de.kihub.services.counting.Detection> detect(
+            String sha256,
+            java.awt.image.BufferedImage image,
+            de.kihub.services.counting.DetectionSettings settings) {
+        return forArtifact(sha256).detect(image, settings);
+    }
+
     private PersonDetector load(String sha256) {
         try {
             return new PersonDetector(

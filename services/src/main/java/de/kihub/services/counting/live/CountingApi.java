@@ -1,5 +1,6 @@
 package de.kihub.services.counting.live;
 
+import de.kihub.registry.tenant.TenantId;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -8,23 +9,14 @@ import java.util.UUID;
 public final class CountingApi {
     private CountingApi() {}
 
+    /** The deployment a session or a count belongs to, as the counting code needs it. */
+    public record DeploymentRef(UUID id, TenantId tenant, String model, String version) {}
+
     /** A single-image answer: the count and the boxes, returned to the caller and never stored. */
     public record Prediction(int count, List<Found> detections) {}
 
     /** One person: box [x, y, width, height] in image pixels and the detector's score. */
     public record Found(double[] box, float score) {}
-
-    /**
-     * What a camera's session counts. Optional: {@code scoreThreshold} (default 0.45), {@code
-     * minBoxSize} (pixels, smaller boxes are ignored) and {@code regionOfInterest} (a polygon; only
-     * people standing inside it are counted).
-     */
-    public record SessionSpec(
-            List<LineSpec> lines,
-            List<ZoneSpec> zones,
-            Float scoreThreshold,
-            Double minBoxSize,
-            List<double[]> regionOfInterest) {}
 
     /** A counting line from one point to another; "in" is left to right seen from {@code from}. */
     public record LineSpec(String name, double[] from, double[] to) {}
@@ -46,7 +38,22 @@ public final class CountingApi {
 
     public record ZoneState(String name, int occupancy) {}
 
-    /** One stored interval: the only thing counting ever persists. */
+    /**
+     * A deployment's stored aggregates over a time range, regrouped into {@code interval}-long
+     * buckets (all its cameras together), and the line totals over the whole range.
+     */
+    public record Counts(
+            UUID deployment,
+            Instant from,
+            Instant to,
+            String interval,
+            List<Interval> buckets,
+            List<LineTotal> lineTotals) {}
+
+    /**
+     * One stored interval: the only thing counting ever persists. In a regrouped bucket {@code
+     * meanCount} is the mean per camera frame, {@code maxCount} the largest single-frame count.
+     */
     public record Interval(
             Instant start,
             int seconds,

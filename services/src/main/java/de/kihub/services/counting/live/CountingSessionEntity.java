@@ -18,6 +18,9 @@ public class CountingSessionEntity {
     @Column(name = "tenant_id", nullable = false, length = 63)
     String tenantId;
 
+    @Column(name = "deployment_id")
+    UUID deploymentId;
+
     @Column(name = "model", nullable = false, length = 200)
     String model;
 

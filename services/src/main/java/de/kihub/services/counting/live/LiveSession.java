@@ -11,9 +11,9 @@ import java.util.UUID;
 final class LiveSession {
     final UUID id;
     final String tenantId;
+    final UUID deploymentId;
     final String model;
     final String version;
-    final String sha256;
     final DetectionSettings detection;
     final CountingSession counting;
     volatile Instant lastUsed = Instant.now();
@@ -24,16 +24,16 @@ final class LiveSession {
     LiveSession(
             UUID id,
             String tenantId,
+            UUID deploymentId,
             String model,
             String version,
-            String sha256,
             DetectionSettings detection,
             CountingSession counting) {
         this.id = id;
         this.tenantId = tenantId;
+        this.deploymentId = deploymentId;
         this.model = model;
         this.version = version;
-        this.sha256 = sha256;
         this.detection = detection;
         this.counting = counting;
     }

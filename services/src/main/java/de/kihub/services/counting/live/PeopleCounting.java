@@ -3,7 +3,6 @@ package de.kihub.services.counting.live;
 import de.kihub.registry.access.Actor;
 import de.kihub.registry.artifact.ArtifactFormat;
 import de.kihub.registry.error.ConflictException;
-import de.kihub.registry.error.ForbiddenException;
 import de.kihub.registry.error.InvalidRequestException;
 import de.kihub.registry.model.Model;
 import de.kihub.registry.model.ModelRef;
@@ -11,16 +10,12 @@ import de.kihub.registry.model.Models;
 import de.kihub.registry.version.ModelVersion;
 import de.kihub.registry.version.Versions;
 import de.kihub.services.counting.CountingSession;
-import de.kihub.services.counting.CountingSettings;
 import de.kihub.services.counting.Detection;
-import de.kihub.services.counting.DetectionSettings;
 import de.kihub.services.counting.FrameResult;
 import de.kihub.services.counting.inference.Detectors;
 import de.kihub.services.imaging.ImageDecoder;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.bind.Jsonb;
-import jakarta.json.bind.JsonbBuilder;
 import java.awt.image.BufferedImage;
 import java.time.Duration;
 import java.time.Instant;
@@ -39,6 +34,9 @@ import java.util.concurrent.ConcurrentHashMap;
 public class PeopleCounting {
     static final String TASK = "people-counting";
     static final int MAX_LIVE_SESSIONS = 200;
+    static final Duration MAX_BUCKET = Duration.ofDays(31);
+    static final Duration MAX_RANGE = Duration.ofDays(400);
+    static final long MAX_BUCKETS = 10_000;
 
     @Inject Models models;
 
@@ -51,12 +49,18 @@ public class PeopleCounting {
     private final ImageDecoder images = ImageDecoder.defaults();
     private final Map<UUID, LiveSession> live = new ConcurrentHashMap<>();
 
+    /**
+     * "Try it": counts the people in one image with a model version the actor may see, with the
+     * model's defaults; nothing is stored.
+     */
     public CountingApi.Prediction predict(
             Actor actor, ModelRef ref, String version, byte[] image, Float threshold) {
         String sha = countingArtifact(actor, ref, version);
         BufferedImage decoded = images.decode(image);
-        List<Detection> found =
-                detectors.forArtifact(sha).detect(decoded, CountingSpecs.detection(threshold));
+        return prediction(detectors.detect(sha, decoded, CountingSpecs.detection(threshold)));
+    }
+
+    private static CountingApi.Prediction prediction(List<Detection> found) {
         return new CountingApi.Prediction(
                 found.size(),
                 found.stream()
@@ -73,46 +77,63 @@ public class PeopleCounting {
                         .toList());
     }
 
+    /** Counts the people in one image of a deployment; the image is dropped after the call. */
+    public CountingApi.Prediction predict(
+            String sha256, CountingConfiguration configuration, byte[] image) {
+        BufferedImage decoded = images.decode(image);
+        return prediction(detectors.detect(sha256, decoded, configuration.detection()));
+    }
+
+    /** Starts counting one camera of a deployment with the deployment's lines and zones. */
     public CountingApi.SessionState createSession(
-            Actor actor, ModelRef ref, String version, CountingApi.SessionSpec spec) {
-        if (actor.tenant() == null) {
-            throw new ForbiddenException(
-                    "A counting session belongs to a tenant; you act for none.");
-        }
-        String sha = countingArtifact(actor, ref, version);
-        DetectionSettings detection =
-                CountingSpecs.detection(
-                        spec.scoreThreshold(), spec.minBoxSize(), spec.regionOfInterest());
+            CountingApi.DeploymentRef deployment,
+            CountingConfiguration configuration,
+            String createdBy) {
         CountingSession counting =
                 new CountingSession(
-                        CountingSpecs.lines(spec.lines()),
-                        CountingSpecs.zones(spec.zones()),
-                        CountingSettings.defaults());
+                        configuration.countingLines(),
+                        configuration.countingZones(),
+                        configuration.counting());
         if (live.size() >= MAX_LIVE_SESSIONS) {
             throw new ConflictException(
                     "The hub runs " + MAX_LIVE_SESSIONS + " counting sessions; end one first.");
         }
         CountingSessionEntity e = new CountingSessionEntity();
         e.id = UUID.randomUUID();
-        e.tenantId = actor.tenant().value();
-        e.model = ref.toString();
-        e.version = versions.get(actor, ref, version).version();
-        e.configuration = toJson(spec);
-        e.createdBy = actor.user();
+        e.tenantId = deployment.tenant().value();
+        e.deploymentId = deployment.id();
+        e.model = deployment.model();
+        e.version = deployment.version();
+        e.configuration = configuration.normalized();
+        e.createdBy = createdBy;
         e.createdAt = Instant.now().truncatedTo(ChronoUnit.MILLIS);
         store.saveSession(e);
         LiveSession session =
-                new LiveSession(e.id, e.tenantId, e.model, e.version, sha, detection, counting);
+                new LiveSession(
+                        e.id,
+                        e.tenantId,
+                        deployment.id(),
+                        e.model,
+                        e.version,
+                        configuration.detection(),
+                        counting);
         live.put(e.id, session);
         return session.state();
     }
 
+    /**
+     * The next frame of a session, counted with the model the deployment runs now ({@code sha256}:
+     * after an upgrade the next frame uses the new version).
+     */
     public CountingApi.SessionState addFrame(
-            Actor actor, UUID id, byte[] image, Instant capturedAt) {
-        LiveSession session = liveSession(actor, id);
+            CountingApi.DeploymentRef deployment,
+            String sha256,
+            UUID id,
+            byte[] image,
+            Instant capturedAt) {
+        LiveSession session = liveSession(deployment, id);
         BufferedImage decoded = images.decode(image);
-        List<Detection> found =
-                detectors.forArtifact(session.sha256).detect(decoded, session.detection);
+        List<Detection> found = detectors.detect(sha256, decoded, session.detection);
         synchronized (session) {
             Instant at = capturedAt != null ? capturedAt : Instant.now();
             FrameResult result = session.counting.accept(found, at);
@@ -122,13 +143,83 @@ public class PeopleCounting {
         }
     }
 
-    public CountingApi.SessionState session(Actor actor, UUID id) {
-        return liveSession(actor, id).state();
+    public CountingApi.SessionState session(CountingApi.DeploymentRef deployment, UUID id) {
+        return liveSession(deployment, id).state();
     }
 
-    public List<CountingApi.Interval> intervals(Actor actor, UUID id) {
-        store.session(id, actor.tenant());
+    /** Ends a session now, storing its open interval. */
+    public CountingApi.SessionState endSession(CountingApi.DeploymentRef deployment, UUID id) {
+        LiveSession s = liveSession(deployment, id);
+        end(s);
+        return s.state();
+    }
+
+    public List<CountingApi.Interval> intervals(CountingApi.DeploymentRef deployment, UUID id) {
+        store.session(id, deployment.tenant(), deployment.id());
         return store.intervals(id);
+    }
+
+    /**
+     * A deployment's stored aggregates in [from, to), regrouped into buckets of {@code interval}
+     * (at least the deployment's aggregation interval and a whole multiple of it).
+     */
+    public CountingApi.Counts counts(
+            CountingApi.DeploymentRef deployment,
+            CountingConfiguration configuration,
+            Instant from,
+            Instant to,
+            Duration interval) {
+        Duration base = configuration.counting().interval();
+        Duration size = interval == null ? base : interval;
+        if (size.compareTo(base) < 0
+                || size.toMillis() % base.toMillis() != 0
+                || size.compareTo(MAX_BUCKET) > 0) {
+            throw new InvalidRequestException(
+                    "'interval' must be a whole multiple of the deployment's aggregation interval"
+                            + " ("
+                            + base
+                            + ") and at most "
+                            + MAX_BUCKET
+                            + "; got "
+                            + size
+                            + ".");
+        }
+        if (!from.isBefore(to) || Duration.between(from, to).compareTo(MAX_RANGE) > 0) {
+            throw new InvalidRequestException(
+                    "'from' must lie before 'to', at most " + MAX_RANGE.toDays() + " days apart.");
+        }
+        if (Duration.between(from, to).dividedBy(size) > MAX_BUCKETS) {
+            throw new InvalidRequestException(
+                    "That range has more than "
+                            + MAX_BUCKETS
+                            + " buckets; choose a longer interval.");
+        }
+        List<CountingApi.Interval> rows =
+                store.deploymentIntervals(deployment.tenant(), deployment.id(), from, to);
+        return new CountingApi.Counts(
+                deployment.id(),
+                from,
+                to,
+                size.toString(),
+                CountBuckets.regroup(rows, size),
+                CountBuckets.lineTotals(rows));
+    }
+
+    /** Deletes a deployment's aggregates older than its retention period. */
+    public int deleteExpired(UUID deploymentId, CountingConfiguration configuration, Instant now) {
+        return store.deleteBefore(
+                deploymentId, now.minus(Duration.ofDays(configuration.retention())));
+    }
+
+    /** Ends every session of a deployment (paused, retired or upgraded away), storing them. */
+    public int endSessions(UUID deploymentId) {
+        int ended = 0;
+        for (LiveSession s : live.values()) {
+            if (deploymentId.equals(s.deploymentId) && end(s)) {
+                ended++;
+            }
+        }
+        return ended;
     }
 
     /** Ends sessions idle for longer than {@code idle}, storing their open interval. */
@@ -136,24 +227,32 @@ public class PeopleCounting {
         Instant limit = Instant.now().minus(idle);
         int ended = 0;
         for (LiveSession s : live.values()) {
-            if (s.lastUsed.isBefore(limit) && live.remove(s.id, s)) {
-                synchronized (s) {
-                    store.saveIntervals(s.id, s.counting.flush());
-                }
+            if (s.lastUsed.isBefore(limit) && end(s)) {
                 ended++;
             }
         }
         return ended;
     }
 
-    private LiveSession liveSession(Actor actor, UUID id) {
-        store.session(id, actor.tenant());
+    private boolean end(LiveSession s) {
+        if (!live.remove(s.id, s)) {
+            return false;
+        }
+        synchronized (s) {
+            store.saveIntervals(s.id, s.counting.flush());
+        }
+        return true;
+    }
+
+    private LiveSession liveSession(CountingApi.DeploymentRef deployment, UUID id) {
+        store.session(id, deployment.tenant(), deployment.id());
         LiveSession s = live.get(id);
         if (s == null) {
             throw new ConflictException(
                     "Counting session "
                             + id
-                            + " has ended (idle too long or the hub restarted); start a new one.");
+                            + " has ended (idle too long, its deployment was paused, or the hub"
+                            + " restarted); start a new one.");
         }
         return s;
     }
@@ -178,13 +277,5 @@ public class PeopleCounting {
 
     private static double round(double v) {
         return Math.round(v * 10) / 10.0;
-    }
-
-    private static String toJson(Object o) {
-        try (Jsonb jsonb = JsonbBuilder.create()) {
-            return jsonb.toJson(o);
-        } catch (Exception e) {
-            throw new IllegalStateException("Cannot write the session configuration", e);
-        }
     }
 }
