@@ -97,10 +97,10 @@ class CountingDeploymentIT {
         String mia = token("mia.member");
         String dieter = token("dieter.dpo");
         HttpResponse<String> created =
-                deployer.http()
-                        .json(dieter, "POST", Deployer.path(TENANT, id) + "/sessions", "{}");
+                deployer.http().json(dieter, "POST", Deployer.path(TENANT, id) + "/sessions", "{}");
         assertEquals(201, created.statusCode(), created.body());
-        String session = Deployer.path(TENANT, id) + "/sessions/" + json(created.body()).getString("id");
+        String session =
+                Deployer.path(TENANT, id) + "/sessions/" + json(created.body()).getString("id");
 
         byte[] frame = Files.readAllBytes(DATA.resolve("controls/basketball1.png"));
         Instant t = Instant.parse("2026-05-01T18:00:10Z");
@@ -133,10 +133,8 @@ class CountingDeploymentIT {
         assertEquals("2026-05-01T18:00:00Z", buckets.getJsonObject(0).getString("start"));
         assertEquals(3, buckets.getJsonObject(0).getInt("frames"));
         assertEquals(2.0, buckets.getJsonObject(0).getJsonNumber("meanCount").doubleValue(), 1e-9);
-        assertProblem(
-                get(base, Deployer.path(TENANT, id) + "/counts?interval=PT30S", dieter), 400);
-        assertProblem(
-                get(base, Deployer.path(TENANT, id) + "/counts?from=yesterday", dieter), 400);
+        assertProblem(get(base, Deployer.path(TENANT, id) + "/counts?interval=PT30S", dieter), 400);
+        assertProblem(get(base, Deployer.path(TENANT, id) + "/counts?from=yesterday", dieter), 400);
 
         // another tenant cannot see, feed or read any of it
         assertProblem(get(base, session, mia), 404);

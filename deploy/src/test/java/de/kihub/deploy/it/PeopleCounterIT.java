@@ -3,7 +3,6 @@ package de.kihub.deploy.it;
 import static de.kihub.deploy.it.Hub.assertProblem;
 import static de.kihub.deploy.it.Hub.get;
 import static de.kihub.deploy.it.Hub.json;
-import static de.kihub.deploy.it.Hub.token;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

@@ -50,8 +50,7 @@ public record Caller(
     public Actor actorFor(TenantId pathTenant) {
         requireAuthenticated();
         if (machine != null || !tenants.contains(pathTenant)) {
-            throw new NotFoundException(
-                    "Tenant '" + pathTenant + "' has nothing here for you.");
+            throw new NotFoundException("Tenant '" + pathTenant + "' has nothing here for you.");
         }
         return new Actor(user, pathTenant, roles);
     }

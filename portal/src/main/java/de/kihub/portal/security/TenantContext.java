@@ -109,7 +109,8 @@ public class TenantContext {
     static String apiKey(HttpServletRequest request) {
         String authorization = request.getHeader("Authorization");
         if (authorization != null
-                && authorization.regionMatches(true, 0, API_KEY_SCHEME, 0, API_KEY_SCHEME.length())) {
+                && authorization.regionMatches(
+                        true, 0, API_KEY_SCHEME, 0, API_KEY_SCHEME.length())) {
             return authorization.substring(API_KEY_SCHEME.length()).trim();
         }
         return null;

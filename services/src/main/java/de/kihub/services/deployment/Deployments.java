@@ -9,6 +9,7 @@ import de.kihub.registry.version.VersionReference;
 import de.kihub.registry.version.VersionStatus;
 import de.kihub.registry.version.Versions;
 import de.kihub.services.counting.live.PeopleCounting;
+import de.kihub.services.credentials.MachineCredentials;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
@@ -30,6 +31,8 @@ public class Deployments {
 
     @Inject PeopleCounting counting;
 
+    @Inject MachineCredentials credentials;
+
     public Deployment create(Actor actor, TenantId tenant, DeploymentCreate create) {
         if (create == null) {
             throw new InvalidRequestException(
@@ -41,6 +44,11 @@ public class Deployments {
             DeploymentRuntime.countingArtifact(v);
         }
         return store.create(actor, tenant, create, v);
+    }
+
+    /** Throws unless the actor may operate the deployment (deployer or tenant-admin; 404/403). */
+    public void requireOperable(Actor actor, TenantId tenant, UUID id) {
+        store.requireOperable(actor, tenant, id);
     }
 
     /** Throws unless the actor is one of the tenant's people (who may call its deployments). */
@@ -99,6 +107,7 @@ public class Deployments {
         Deployment d = store.retire(actor, tenant, id);
         runtime.stop(id);
         counting.endSessions(id);
+        credentials.revokeAll(id, actor.user());
         return d;
     }
 

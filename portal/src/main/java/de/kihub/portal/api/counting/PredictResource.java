@@ -61,7 +61,8 @@ public class PredictResource {
         return ModelRef.of(owner, name);
     }
 
-    static byte[] read(InputStream body, Long declared) {
+    /** An image body, refused (413) above {@link #MAX_IMAGE_BYTES} before it is decoded. */
+    public static byte[] read(InputStream body, Long declared) {
         if (declared != null && declared > MAX_IMAGE_BYTES) {
             throw new PayloadTooLargeException(MAX_IMAGE_BYTES);
         }

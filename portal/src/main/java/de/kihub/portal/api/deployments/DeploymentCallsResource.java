@@ -144,8 +144,7 @@ public class DeploymentCallsResource {
                 throw new NotFoundException("There is no deployment " + id + ".");
             }
             if (!caller.machine().deployment().equals(deployment())) {
-                throw new AccessDeniedException(
-                        "This machine key belongs to another deployment.");
+                throw new AccessDeniedException("This machine key belongs to another deployment.");
             }
             return t;
         }

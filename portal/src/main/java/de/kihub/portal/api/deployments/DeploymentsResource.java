@@ -100,8 +100,7 @@ public class DeploymentsResource {
     @POST
     @Path("/{id}/activate")
     @Operation(
-            summary =
-                    "Load and check the model, then start answering (needs a signed-off record)")
+            summary = "Load and check the model, then start answering (needs a signed-off record)")
     public Deployment activate(@PathParam("id") String id) {
         return deployments.activate(actor(), tenantId(), uuid(id));
     }
