@@ -5,6 +5,9 @@ import de.kihub.registry.tenant.TenantId;
 import de.kihub.services.counting.live.CountingApi;
 import de.kihub.services.counting.live.CountingConfiguration;
 import de.kihub.services.counting.live.PeopleCounting;
+import de.kihub.services.usage.Outcome;
+import de.kihub.services.usage.UsageMeter;
+import de.kihub.services.usage.UsageReport;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Duration;
@@ -24,6 +27,8 @@ public class DeploymentCalls {
     @Inject PeopleCounting counting;
 
     @Inject DeploymentStore store;
+
+    @Inject UsageMeter usage;
 
     public CountingApi.Prediction predict(TenantId tenant, UUID id, byte[] image) {
         DeploymentRuntime.Running r = counting(tenant, id);
@@ -71,8 +76,30 @@ public class DeploymentCalls {
                 interval);
     }
 
+    /** The deployment's metered use in [from, to). The caller has checked access. */
+    public UsageReport usage(TenantId tenant, UUID id, Instant from, Instant to) {
+        Deployment d = store.get(tenant, id);
+        return usage.report(d.id(), from, to);
+    }
+
+    /** Runs a call on the model: within the tenant's rate limit, timed and counted. */
     private <T> T metered(DeploymentRuntime.Running r, Supplier<T> call) {
-        return call.get();
+        long start = System.nanoTime();
+        Outcome outcome = Outcome.ERROR;
+        try {
+            T result = call.get();
+            outcome = Outcome.OK;
+            return result;
+        } catch (RuntimeException e) {
+            outcome = outcome(e);
+            throw e;
+        } finally {
+            usage.record(r.id(), r.tenant(), outcome, System.nanoTime() - start);
+        }
+    }
+
+    static Outcome outcome(RuntimeException e) {
+        return Outcome.ERROR;
     }
 
     private DeploymentRuntime.Running counting(TenantId tenant, UUID id) {

@@ -10,6 +10,7 @@ import de.kihub.registry.tenant.TenantId;
 import de.kihub.services.counting.live.CountingApi;
 import de.kihub.services.deployment.DeploymentCalls;
 import de.kihub.services.deployment.Deployments;
+import de.kihub.services.usage.UsageReport;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -131,6 +132,21 @@ public class DeploymentCallsResource {
         Instant start = instant(from, "from");
         start = start == null ? end.minus(Duration.ofDays(1)) : start;
         return calls.counts(t, deployment(), start, end, duration(interval));
+    }
+
+    @GET
+    @Path("/usage")
+    @Operation(
+            summary =
+                    "Requests, errors, rejections and latency percentiles per interval in [from,"
+                            + " to) (default: the last 24 hours), and totals")
+    public UsageReport usage(@QueryParam("from") String from, @QueryParam("to") String to) {
+        TenantId t = allowed();
+        Instant end = instant(to, "to");
+        end = end == null ? Instant.now().plusSeconds(1) : end;
+        Instant start = instant(from, "from");
+        start = start == null ? end.minus(Duration.ofDays(1)) : start;
+        return calls.usage(t, deployment(), start, end);
     }
 
     /**
