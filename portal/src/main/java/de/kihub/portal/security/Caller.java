@@ -27,7 +27,8 @@ public record Caller(
         roles = Set.copyOf(roles);
     }
 
-    static Caller person(String user, TenantId tenant, List<TenantId> tenants, Set<String> roles) {
+    public static Caller person(
+            String user, TenantId tenant, List<TenantId> tenants, Set<String> roles) {
         return new Caller(user, tenant, tenants, roles, null);
     }
 

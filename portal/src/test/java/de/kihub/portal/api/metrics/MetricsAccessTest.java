@@ -17,9 +17,9 @@ import org.junit.jupiter.api.Test;
 
 class MetricsAccessTest {
     static final String KEY = "s3cr3t-scrape-key";
-    static final Caller CURATOR = new Caller("cora", null, List.of(), Set.of(Role.CURATOR));
+    static final Caller CURATOR = Caller.person("cora", null, List.of(), Set.of(Role.CURATOR));
     static final Caller DEPLOYER =
-            new Caller(
+            Caller.person(
                     "dana",
                     TenantId.of("bochum"),
                     List.of(TenantId.of("bochum")),
