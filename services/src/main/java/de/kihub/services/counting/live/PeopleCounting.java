@@ -55,8 +55,7 @@ public class PeopleCounting {
             Actor actor, ModelRef ref, String version, byte[] image, Float threshold) {
         String sha = countingArtifact(actor, ref, version);
         BufferedImage decoded = images.decode(image);
-        List<Detection> found =
-                detectors.forArtifact(sha).detect(decoded, CountingSpecs.detection(threshold));
+        List<Detection> found = detectors.detect(sha, decoded, CountingSpecs.detection(threshold));
         return new CountingApi.Prediction(
                 found.size(),
                 found.stream()
@@ -111,8 +110,7 @@ public class PeopleCounting {
             Actor actor, UUID id, byte[] image, Instant capturedAt) {
         LiveSession session = liveSession(actor, id);
         BufferedImage decoded = images.decode(image);
-        List<Detection> found =
-                detectors.forArtifact(session.sha256).detect(decoded, session.detection);
+        List<Detection> found = detectors.detect(session.sha256, decoded, session.detection);
         synchronized (session) {
             Instant at = capturedAt != null ? capturedAt : Instant.now();
             FrameResult result = session.counting.accept(found, at);
