@@ -5,6 +5,9 @@ import de.kihub.registry.tenant.TenantId;
 import de.kihub.services.counting.live.CountingApi;
 import de.kihub.services.counting.live.CountingConfiguration;
 import de.kihub.services.counting.live.PeopleCounting;
+import de.kihub.services.runtime.InferenceTimeoutException;
+import de.kihub.services.runtime.SaturatedException;
+import de.kihub.services.runtime.TenantRateLimits;
 import de.kihub.services.usage.Outcome;
 import de.kihub.services.usage.UsageMeter;
 import de.kihub.services.usage.UsageReport;
@@ -29,6 +32,8 @@ public class DeploymentCalls {
     @Inject DeploymentStore store;
 
     @Inject UsageMeter usage;
+
+    @Inject TenantRateLimits rateLimits;
 
     public CountingApi.Prediction predict(TenantId tenant, UUID id, byte[] image) {
         DeploymentRuntime.Running r = counting(tenant, id);
@@ -87,6 +92,7 @@ public class DeploymentCalls {
         long start = System.nanoTime();
         Outcome outcome = Outcome.ERROR;
         try {
+            rateLimits.acquire(r.tenant());
             T result = call.get();
             outcome = Outcome.OK;
             return result;
@@ -98,8 +104,11 @@ public class DeploymentCalls {
         }
     }
 
+    /** Refused for load (429/503) is "rejected"; anything else that failed is an error. */
     static Outcome outcome(RuntimeException e) {
-        return Outcome.ERROR;
+        return e instanceof SaturatedException || e instanceof InferenceTimeoutException
+                ? Outcome.REJECTED
+                : Outcome.ERROR;
     }
 
     private DeploymentRuntime.Running counting(TenantId tenant, UUID id) {

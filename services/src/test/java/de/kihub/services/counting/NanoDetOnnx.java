@@ -2,6 +2,7 @@ package de.kihub.services.counting;
 
 import de.kihub.services.modelimport.NanoDetWeights;
 import de.kihub.services.modelimport.TfjsToOnnx;
+import de.kihub.services.runtime.RuntimeSettings;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,5 +28,13 @@ public final class NanoDetOnnx {
         onnx.toFile().deleteOnExit();
         TfjsToOnnx.convert(weights().modelJson()).writeTo(onnx);
         return onnx;
+    }
+
+    /**
+     * One worker with the given intra-op threads, no waiting requests and a minute's timeout: the
+     * set-up for measuring one frame at a time.
+     */
+    public static RuntimeSettings oneWorker(int threads) {
+        return RuntimeSettings.defaults().withWorkers(1, threads, 0).withRequestTimeout(60_000);
     }
 }

@@ -1,5 +1,6 @@
 package de.kihub.services.counting;
 
+import static de.kihub.services.counting.NanoDetOnnx.oneWorker;
 import static de.kihub.services.counting.Pets09GroundTruth.LINES;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -45,7 +46,7 @@ class NanoDetPets09AccuracyTest {
         Pets09Frames.directory();
         long extracted = System.nanoTime();
         onnx = NanoDetOnnx.convertToTempFile();
-        detector = new PersonDetector(onnx, 1, 2, 60_000);
+        detector = new PersonDetector(onnx, oneWorker(2));
         long loaded = System.nanoTime();
         DetectionSettings low = withThreshold(LOWEST);
         lowest = new ArrayList<>();

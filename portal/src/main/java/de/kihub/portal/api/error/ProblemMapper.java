@@ -9,8 +9,10 @@ import de.kihub.registry.error.ForbiddenException;
 import de.kihub.registry.error.HubException;
 import de.kihub.registry.error.InvalidRequestException;
 import de.kihub.registry.error.NotFoundException;
-import de.kihub.services.counting.inference.DetectorBusyException;
 import de.kihub.services.inspection.ModelLoadException;
+import de.kihub.services.runtime.InferenceTimeoutException;
+import de.kihub.services.runtime.ModelNotUsableException;
+import de.kihub.services.runtime.SaturatedException;
 import jakarta.json.bind.JsonbException;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.ws.rs.ProcessingException;
@@ -51,6 +53,13 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
         if (problem.status() == 401) {
             response.header(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"kihub\"");
         }
+        // saturation (also a tenant's rate limit) and request timeouts say when to try again
+        if (failure instanceof SaturatedException saturated) {
+            response.header(HttpHeaders.RETRY_AFTER, saturated.retryAfterSeconds());
+        }
+        if (failure instanceof InferenceTimeoutException timeout) {
+            response.header(HttpHeaders.RETRY_AFTER, timeout.retryAfterSeconds());
+        }
         return response.build();
     }
 
@@ -68,10 +77,15 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
             return Problem.of(
                     Response.Status.REQUEST_ENTITY_TOO_LARGE, failure.getMessage(), instance);
         }
-        if (failure instanceof InvalidArtifactException || failure instanceof ModelLoadException) {
+        if (failure instanceof InvalidArtifactException
+                || failure instanceof ModelLoadException
+                || failure instanceof ModelNotUsableException) {
             return Problem.of(422, "Unprocessable Content", failure.getMessage(), instance);
         }
-        if (failure instanceof DetectorBusyException) {
+        if (failure instanceof SaturatedException) {
+            return Problem.of(Response.Status.TOO_MANY_REQUESTS, failure.getMessage(), instance);
+        }
+        if (failure instanceof InferenceTimeoutException) {
             return Problem.of(Response.Status.SERVICE_UNAVAILABLE, failure.getMessage(), instance);
         }
         if (failure instanceof NotFoundException) {

@@ -2,63 +2,165 @@ package de.kihub.services.counting.inference;
 
 import de.kihub.registry.artifact.ArtifactStore;
 import de.kihub.registry.artifact.Sha256;
+import de.kihub.services.counting.Detection;
+import de.kihub.services.counting.DetectionSettings;
+import de.kihub.services.runtime.InferenceTimeoutException;
+import de.kihub.services.runtime.ModelNotUsableException;
+import de.kihub.services.runtime.ModelPool;
+import de.kihub.services.runtime.RuntimeSettings;
+import de.kihub.services.runtime.RuntimeStats;
+import de.kihub.services.runtime.SaturatedException;
+import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.awt.image.BufferedImage;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.logging.Logger;
 import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
- * Loaded person detectors, one per model content (sha256), loaded at first use and kept until the
- * hub stops. Worker count and threads per frame come from {@code KIHUB_COUNTING_WORKERS} and {@code
- * KIHUB_COUNTING_THREADS}.
+ * The person detectors of the hub's deployments, one per model content (sha256) in a bounded {@link
+ * ModelPool}. Deployments {@link #retain} and {@link #release} their artifact; requests {@link
+ * #detect} with it, loading it on demand. Every load is checked with a warm-up inference, so a
+ * model that cannot count people is refused when it is deployed, not at its first request. Limits
+ * come from {@link RuntimeSettings}, read once at start.
  */
 @ApplicationScoped
 public class Detectors {
-    private final Map<String, PersonDetector> loaded = new ConcurrentHashMap<>();
+    /** The warm-up frame: blank, and not the model's own size so the resize path runs too. */
+    static final int WARM_UP_SIZE = 320;
+
+    private static final Logger LOG = Logger.getLogger(Detectors.class.getName());
 
     @Inject ArtifactStore store;
 
-    public PersonDetector forArtifact(String sha256) {
-        return loaded.computeIfAbsent(sha256, this::load);
+    private final AtomicLong saturated = new AtomicLong();
+    private final AtomicLong timedOut = new AtomicLong();
+    private RuntimeSettings settings;
+    private ArtifactFiles files;
+    private ModelPool<PersonDetector> pool;
+
+    /** Where an artifact's content lies as a file, for ONNX Runtime to load. */
+    @FunctionalInterface
+    interface ArtifactFiles {
+        Path file(String sha256) throws IOException;
     }
 
-    // interim API; replaced by the runtime pool (wt-runtime)
+    /** For CDI; the settings are read in {@link #start()}. */
+    public Detectors() {}
+
+    Detectors(RuntimeSettings settings, ArtifactFiles files) {
+        configure(settings, files);
+    }
+
+    @PostConstruct
+    void start() {
+        configure(
+                RuntimeSettings.from(ConfigProvider.getConfig()),
+                sha256 -> store.localFile(Sha256.of(sha256)));
+    }
+
+    private void configure(RuntimeSettings settings, ArtifactFiles files) {
+        this.settings = settings;
+        this.files = files;
+        this.pool =
+                new ModelPool<>(this::load, settings.maxLoadedModels(), settings.maxModelBytes());
+    }
+
+    /**
+     * Loads the artifact's detector now (with a warm-up inference) if it is not loaded, and pins it
+     * for one more deployment.
+     *
+     * @throws ModelNotUsableException if the model does not load or is not a NanoDet detector; then
+     *     nothing stays loaded or pinned
+     * @throws SaturatedException if every loaded model is serving requests, so none can make room
+     */
     public void retain(String sha256) {
-        forArtifact(sha256);
+        pool.retain(sha256);
     }
 
-    public void release(String sha256) {}
-
-    public java.util.List<de.kihub.services.counting.Detection> detect(
-            String sha256,
-            java.awt.image.BufferedImage image,
-            de.kihub.services.counting.DetectionSettings settings) {
-        return forArtifact(sha256).detect(image, settings);
-    }
-
-    private PersonDetector load(String sha256) {
-        try {
-            return new PersonDetector(
-                    store.localFile(Sha256.of(sha256)),
-                    setting("kihub.counting.workers", 2),
-                    setting("kihub.counting.threads", 1),
-                    10_000);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+    /** Unpins the artifact for one deployment; the last release unloads it once it is idle. */
+    public void release(String sha256) {
+        if (!pool.release(sha256)) {
+            // a release without retain is the caller's bug, but must not fail e.g. a retirement
+            LOG.warning("Model artifact " + sha256 + " was released but not retained");
         }
     }
 
-    private static int setting(String name, int fallback) {
-        return ConfigProvider.getConfig().getOptionalValue(name, Integer.class).orElse(fallback);
+    /**
+     * Persons in the image, highest score first, with the artifact's detector (loaded on demand).
+     *
+     * @throws SaturatedException no admission permit, or no room to load the model (429)
+     * @throws InferenceTimeoutException no free worker within the request timeout (503)
+     * @throws ModelNotUsableException the artifact cannot be loaded as a person detector
+     */
+    public List<Detection> detect(String sha256, BufferedImage image, DetectionSettings settings) {
+        try (ModelPool.Lease<PersonDetector> lease = pool.lease(sha256)) {
+            return lease.model().detect(image, settings);
+        } catch (SaturatedException e) {
+            saturated.incrementAndGet();
+            throw e;
+        } catch (InferenceTimeoutException e) {
+            timedOut.incrementAndGet();
+            throw e;
+        }
+    }
+
+    public RuntimeStats stats() {
+        return new RuntimeStats(
+                pool.stats(),
+                settings.maxLoadedModels(),
+                settings.maxModelBytes(),
+                settings.admissionPermits(),
+                saturated.get(),
+                timedOut.get());
     }
 
     @PreDestroy
     void close() {
-        loaded.values().forEach(PersonDetector::close);
-        loaded.clear();
+        pool.close();
+    }
+
+    private PersonDetector load(String sha256) {
+        Path file;
+        try {
+            file = files.file(sha256);
+        } catch (IOException | RuntimeException e) {
+            throw new ModelNotUsableException(sha256, "its content cannot be read (" + e + ").", e);
+        }
+        PersonDetector detector;
+        try {
+            detector = new PersonDetector(file, settings);
+        } catch (IOException | RuntimeException e) {
+            throw new ModelNotUsableException(
+                    sha256, "ONNX Runtime cannot load it (" + rootMessage(e) + ").", e);
+        }
+        try {
+            detector.detect(
+                    new BufferedImage(WARM_UP_SIZE, WARM_UP_SIZE, BufferedImage.TYPE_3BYTE_BGR),
+                    DetectionSettings.defaults());
+        } catch (RuntimeException e) {
+            detector.close();
+            throw new ModelNotUsableException(
+                    sha256,
+                    "its warm-up inference failed ("
+                            + rootMessage(e)
+                            + "); a people counter must take a 1x3x416x416 image and give"
+                            + " NanoDet-m's six outputs.",
+                    e);
+        }
+        return detector;
+    }
+
+    private static String rootMessage(Throwable t) {
+        Throwable root = t;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
     }
 }

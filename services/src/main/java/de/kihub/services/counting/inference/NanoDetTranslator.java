@@ -41,6 +41,10 @@ final class NanoDetTranslator implements Translator<BufferedImage, RawOutputs> {
 
     @Override
     public RawOutputs processOutput(TranslatorContext ctx, NDList list) {
+        if (list.size() != OUTPUTS.length) {
+            throw new IllegalArgumentException(
+                    "the model gives " + list.size() + " outputs, NanoDet-m has " + OUTPUTS.length);
+        }
         List<float[]> outputs = new ArrayList<>(OUTPUTS.length);
         for (int i = 0; i < OUTPUTS.length; i++) {
             NDArray named = list.get(OUTPUTS[i]);

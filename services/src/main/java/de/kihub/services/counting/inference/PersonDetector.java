@@ -9,6 +9,10 @@ import ai.djl.translate.TranslateException;
 import de.kihub.services.counting.Detection;
 import de.kihub.services.counting.DetectionSettings;
 import de.kihub.services.counting.NanoDetDecoder;
+import de.kihub.services.runtime.InferenceTimeoutException;
+import de.kihub.services.runtime.LoadedModel;
+import de.kihub.services.runtime.RuntimeSettings;
+import de.kihub.services.runtime.SaturatedException;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -16,89 +20,177 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The NanoDet-m person detector on DJL's ONNX Runtime engine. One model is loaded; a bounded pool
- * of predictors serves concurrent requests (a predictor is not thread-safe), and a request that
- * finds no free predictor within the wait time fails instead of queueing without end.
+ * The NanoDet-m person detector on DJL's ONNX Runtime engine. One model is loaded; one predictor
+ * per worker serves requests (a predictor is not thread-safe).
+ *
+ * <p>Admission keeps the wait bounded: a request first takes one of {@code workers x (1 +
+ * queuePerWorker)} permits without waiting, or is refused at once with {@link SaturatedException};
+ * an admitted request then waits at most the request timeout for a free predictor, or fails with
+ * {@link InferenceTimeoutException}.
  */
-public final class PersonDetector implements AutoCloseable {
+public final class PersonDetector implements LoadedModel {
+    /**
+     * Memory per byte of ONNX file: ONNX Runtime keeps the weights and, with graph optimisation,
+     * pre-packed copies of the convolution weights. docs/benchmarks.md measured 25 MiB of resident
+     * memory for each further NanoDet-m (a 14.5 MiB file) with one worker and one frame run; this
+     * factor and {@link #BYTES_PER_WORKER} give 45 MiB, a deliberate over-estimate so that models
+     * with larger activations still stay inside the bound.
+     */
+    static final long BYTES_PER_MODEL_BYTE = 2;
+
+    /** Activation buffers of one 416x416 inference, per worker that may run at once. */
+    static final long BYTES_PER_WORKER = 16L << 20;
+
     private final ZooModel<BufferedImage, RawOutputs> model;
     private final BlockingQueue<Predictor<BufferedImage, RawOutputs>> predictors;
-    private final long waitMillis;
+    private final Semaphore admission;
+    private final int workers;
+    private final int permits;
+    private final long timeoutMillis;
+    private final long estimatedBytes;
     private final Path linkDir;
 
     /**
      * @param onnx the model file (any name; it is linked as model.onnx into its own folder)
-     * @param workers how many frames may run at once
-     * @param threadsPerFrame ONNX Runtime's intra-op threads per frame
+     * @param settings workers, threads per request, queue and request timeout
      */
-    public PersonDetector(Path onnx, int workers, int threadsPerFrame, long waitMillis)
-            throws IOException {
-        Path dir = Files.createTempDirectory("people-counter-");
-        linkDir = dir;
-        Path linked = dir.resolve("model.onnx");
-        Files.createSymbolicLink(linked, onnx.toAbsolutePath());
+    public PersonDetector(Path onnx, RuntimeSettings settings) throws IOException {
+        workers = settings.workers();
+        timeoutMillis = settings.requestTimeoutMillis();
+        permits = settings.admissionPermits();
+        admission = new Semaphore(permits);
+        estimatedBytes = BYTES_PER_MODEL_BYTE * Files.size(onnx) + BYTES_PER_WORKER * workers;
+        linkDir = Files.createTempDirectory("people-counter-");
+        boolean loaded = false;
         try {
-            model =
-                    Criteria.builder()
-                            .setTypes(BufferedImage.class, RawOutputs.class)
-                            .optEngine("OnnxRuntime")
-                            .optModelPath(linked)
-                            .optTranslator(new NanoDetTranslator())
-                            .optOption("optLevel", "ALL_OPT")
-                            .optOption("interOpNumThreads", "1")
-                            .optOption("intraOpNumThreads", String.valueOf(threadsPerFrame))
-                            .build()
-                            .loadModel();
+            Path linked = linkDir.resolve("model.onnx");
+            Files.createSymbolicLink(linked, onnx.toAbsolutePath());
+            model = loadModel(linked, settings.threadsPerRequest());
+            predictors = new ArrayBlockingQueue<>(workers);
+            try {
+                for (int i = 0; i < workers; i++) {
+                    predictors.add(model.newPredictor());
+                }
+            } catch (RuntimeException e) {
+                predictors.forEach(Predictor::close);
+                model.close();
+                throw e;
+            }
+            loaded = true;
+        } finally {
+            if (!loaded) {
+                deleteLink();
+            }
+        }
+    }
+
+    private static ZooModel<BufferedImage, RawOutputs> loadModel(Path linked, int threads)
+            throws IOException {
+        try {
+            return Criteria.builder()
+                    .setTypes(BufferedImage.class, RawOutputs.class)
+                    .optEngine("OnnxRuntime")
+                    .optModelPath(linked)
+                    .optTranslator(new NanoDetTranslator())
+                    .optOption("optLevel", "ALL_OPT")
+                    .optOption("interOpNumThreads", "1")
+                    .optOption("intraOpNumThreads", String.valueOf(threads))
+                    .build()
+                    .loadModel();
         } catch (ModelNotFoundException | MalformedModelException e) {
             throw new IOException(
                     "The people counter's model cannot be loaded: " + e.getMessage(), e);
         }
-        predictors = new ArrayBlockingQueue<>(workers);
-        for (int i = 0; i < workers; i++) {
-            predictors.add(model.newPredictor());
-        }
-        this.waitMillis = waitMillis;
     }
 
-    /** Persons in the frame, highest score first. */
+    /**
+     * Persons in the frame, highest score first.
+     *
+     * @throws SaturatedException if every admission permit is taken
+     * @throws InferenceTimeoutException if no worker became free within the request timeout
+     */
     public List<Detection> detect(BufferedImage image, DetectionSettings settings) {
-        Predictor<BufferedImage, RawOutputs> predictor = take();
-        try {
-            RawOutputs raw = predictor.predict(image);
-            return new NanoDetDecoder(settings).decode(raw.outputs(), raw.width(), raw.height());
-        } catch (TranslateException e) {
-            throw new IllegalStateException("Person detection failed", e);
-        } finally {
-            predictors.add(predictor);
+        try (Slot slot = admit()) {
+            return slot.detect(image, settings);
         }
     }
 
-    private Predictor<BufferedImage, RawOutputs> take() {
+    /** Admission and a free predictor, held until the slot is closed. */
+    Slot admit() {
+        if (!admission.tryAcquire()) {
+            throw new SaturatedException(
+                    "The people counter is at capacity ("
+                            + workers
+                            + " running, "
+                            + (permits - workers)
+                            + " waiting); retry in 1 s.");
+        }
+        boolean admitted = false;
         try {
             Predictor<BufferedImage, RawOutputs> p =
-                    predictors.poll(waitMillis, TimeUnit.MILLISECONDS);
+                    predictors.poll(timeoutMillis, TimeUnit.MILLISECONDS);
             if (p == null) {
-                throw new DetectorBusyException(waitMillis);
+                throw new InferenceTimeoutException(timeoutMillis);
             }
-            return p;
+            admitted = true;
+            return new Slot(p);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new DetectorBusyException(waitMillis);
+            throw new InferenceTimeoutException(timeoutMillis);
+        } finally {
+            if (!admitted) {
+                admission.release();
+            }
         }
+    }
+
+    @Override
+    public long estimatedBytes() {
+        return estimatedBytes;
     }
 
     @Override
     public void close() {
         predictors.forEach(Predictor::close);
         model.close();
+        deleteLink();
+    }
+
+    private void deleteLink() {
         try {
             Files.deleteIfExists(linkDir.resolve("model.onnx"));
             Files.deleteIfExists(linkDir);
         } catch (IOException e) {
             // only a link in a temporary folder is left behind
+        }
+    }
+
+    /** One admitted request holding one predictor. */
+    final class Slot implements AutoCloseable {
+        private final Predictor<BufferedImage, RawOutputs> predictor;
+
+        private Slot(Predictor<BufferedImage, RawOutputs> predictor) {
+            this.predictor = predictor;
+        }
+
+        List<Detection> detect(BufferedImage image, DetectionSettings settings) {
+            try {
+                RawOutputs raw = predictor.predict(image);
+                return new NanoDetDecoder(settings)
+                        .decode(raw.outputs(), raw.width(), raw.height());
+            } catch (TranslateException e) {
+                throw new IllegalStateException("Person detection failed", e);
+            }
+        }
+
+        @Override
+        public void close() {
+            predictors.add(predictor);
+            admission.release();
         }
     }
 }

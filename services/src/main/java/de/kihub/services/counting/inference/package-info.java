@@ -1,5 +1,6 @@
 /**
- * Running the person detector with DJL's ONNX Runtime engine: preprocessing, the translator and a
- * bounded pool of predictors. DJL types stay inside this package.
+ * Running the person detector with DJL's ONNX Runtime engine: preprocessing, the translator, one
+ * predictor per worker behind admission and a timeout, and the detectors of deployments in the
+ * runtime's bounded model pool. DJL types stay inside this package.
  */
 package de.kihub.services.counting.inference;

@@ -1,5 +1,7 @@
 package de.kihub.services.counting.bench;
 
+import static de.kihub.services.counting.NanoDetOnnx.oneWorker;
+
 import de.kihub.services.counting.CountingLine;
 import de.kihub.services.counting.CountingSession;
 import de.kihub.services.counting.CountingSettings;
@@ -82,7 +84,7 @@ public final class PeopleCountingBenchmark {
             System.out.println("| engine | intra-op threads | what | median ms | p90 ms | fps |");
             System.out.println("|---|---|---|---|---|---|");
             for (int threads : new int[] {1, 2}) {
-                try (PersonDetector detector = new PersonDetector(onnx, 1, threads, 60_000)) {
+                try (PersonDetector detector = new PersonDetector(onnx, oneWorker(threads))) {
                     warmUp(detector, frames);
                     report("ONNX Runtime (DJL)", threads, "detection", detection(detector, frames));
                     report(
@@ -120,10 +122,10 @@ public final class PeopleCountingBenchmark {
      */
     private static void memory(Path onnx, Path modelJson, BufferedImage frame) throws Exception {
         Sample base = Sample.now();
-        PersonDetector first = new PersonDetector(onnx, 1, 2, 60_000);
+        PersonDetector first = new PersonDetector(onnx, oneWorker(2));
         first.detect(frame, SETTINGS);
         Sample one = Sample.now();
-        PersonDetector second = new PersonDetector(onnx, 1, 2, 60_000);
+        PersonDetector second = new PersonDetector(onnx, oneWorker(2));
         second.detect(frame, SETTINGS);
         Sample two = Sample.now();
         second.close();
