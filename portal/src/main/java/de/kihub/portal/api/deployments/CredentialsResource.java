@@ -27,11 +27,13 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
  * Machine credentials of a deployment, managed by the tenant's deployers and admins. The key is in
  * the answer to create and rotate only; the hub keeps a salted hash.
  */
-@Path("/tenants/{tenant}/deployments/{id}/credentials")
+@Path("/tenants/{tenant}/deployments")
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
 @SecurityRequirement(name = "bearer")
 public class CredentialsResource {
+    static final String CREDENTIALS = "/{id}/credentials";
+
     @Inject TenantContext context;
 
     @Inject Deployments deployments;
@@ -47,6 +49,7 @@ public class CredentialsResource {
     public record CredentialCreate(String name) {}
 
     @POST
+    @Path(CREDENTIALS)
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Issue a key for a device or system; the key is shown only now")
     public Response create(CredentialCreate create) {
@@ -61,6 +64,7 @@ public class CredentialsResource {
     }
 
     @GET
+    @Path(CREDENTIALS)
     @Operation(summary = "The deployment's credentials, without secrets, revoked ones included")
     public List<CredentialInfo> list() {
         operator();
@@ -68,7 +72,7 @@ public class CredentialsResource {
     }
 
     @POST
-    @Path("/{credential}/rotate")
+    @Path(CREDENTIALS + "/{credential}/rotate")
     @Operation(summary = "A new key for the credential; the old one stops working at once")
     public IssuedCredential rotate(@PathParam("credential") String credential) {
         Actor actor = operator();
@@ -76,7 +80,7 @@ public class CredentialsResource {
     }
 
     @DELETE
-    @Path("/{credential}")
+    @Path(CREDENTIALS + "/{credential}")
     @Operation(summary = "Revoke the credential (within seconds on every request)")
     public CredentialInfo revoke(@PathParam("credential") String credential) {
         Actor actor = operator();

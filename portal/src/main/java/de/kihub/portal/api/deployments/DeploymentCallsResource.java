@@ -37,9 +37,10 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 
 /**
  * Calls on a deployment, by the tenant's people (any role) or by a machine credential of this very
- * deployment ({@code Authorization: ApiKey ...}). Images are never stored.
+ * deployment ({@code Authorization: ApiKey ...}). Images are never stored. All deployment resources
+ * share one root path so that JAX-RS matches their methods together.
  */
-@Path("/tenants/{tenant}/deployments/{id}")
+@Path("/tenants/{tenant}/deployments")
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
 @SecurityRequirement(name = "bearer")
@@ -57,7 +58,7 @@ public class DeploymentCallsResource {
     String id;
 
     @POST
-    @Path("/predict")
+    @Path("/{id}/predict")
     @Consumes({"image/jpeg", "image/png", MediaType.APPLICATION_OCTET_STREAM})
     @Operation(summary = "Count the people in one JPEG or PNG image with the deployment's settings")
     public CountingApi.Prediction predict(
@@ -67,7 +68,7 @@ public class DeploymentCallsResource {
     }
 
     @POST
-    @Path("/sessions")
+    @Path("/{id}/sessions")
     @Operation(summary = "Start counting one camera's frames with the deployment's lines and zones")
     public Response startSession() {
         TenantId t = allowed();
@@ -77,7 +78,7 @@ public class DeploymentCallsResource {
     }
 
     @POST
-    @Path("/sessions/{session}/frames")
+    @Path("/{id}/sessions/{session}/frames")
     @Consumes({"image/jpeg", "image/png", MediaType.APPLICATION_OCTET_STREAM})
     @Operation(summary = "The next frame of the session's camera (in capture order)")
     public CountingApi.SessionState frame(
@@ -95,28 +96,28 @@ public class DeploymentCallsResource {
     }
 
     @GET
-    @Path("/sessions/{session}")
+    @Path("/{id}/sessions/{session}")
     @Operation(summary = "The session's running totals per line and zone")
     public CountingApi.SessionState session(@PathParam("session") String session) {
         return calls.session(allowed(), deployment(), uuid(session, "session"));
     }
 
     @DELETE
-    @Path("/sessions/{session}")
+    @Path("/{id}/sessions/{session}")
     @Operation(summary = "End the session now; its open interval is stored")
     public CountingApi.SessionState endSession(@PathParam("session") String session) {
         return calls.endSession(allowed(), deployment(), uuid(session, "session"));
     }
 
     @GET
-    @Path("/sessions/{session}/intervals")
+    @Path("/{id}/sessions/{session}/intervals")
     @Operation(summary = "The session's stored per-interval aggregates (the only stored data)")
     public List<CountingApi.Interval> intervals(@PathParam("session") String session) {
         return calls.intervals(allowed(), deployment(), uuid(session, "session"));
     }
 
     @GET
-    @Path("/counts")
+    @Path("/{id}/counts")
     @Operation(
             summary =
                     "Stored aggregates of all the deployment's cameras in [from, to) (default: the"
@@ -135,7 +136,7 @@ public class DeploymentCallsResource {
     }
 
     @GET
-    @Path("/usage")
+    @Path("/{id}/usage")
     @Operation(
             summary =
                     "Requests, errors, rejections and latency percentiles per interval in [from,"
