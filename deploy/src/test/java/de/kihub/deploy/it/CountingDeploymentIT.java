@@ -16,6 +16,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.List;
 import java.util.stream.Stream;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
@@ -164,6 +165,51 @@ class CountingDeploymentIT {
                         Files.readAllBytes(DATA.resolve("controls/basketball1.png")));
         assertEquals(200, predicted.statusCode(), predicted.body());
         assertEquals(0, json(predicted.body()).getInt("count"), "nobody stands in the corner");
+    }
+
+    @Test
+    void aggregatesOlderThanTheRetentionPeriodAreDeleted() throws Exception {
+        String id = deployer.activeCounter(Registry.unique("short"), "{\"retentionDays\":2}");
+        String gina = token("gina.admin");
+        String dep = Deployer.path(TENANT, id);
+        byte[] frame = Files.readAllBytes(DATA.resolve("controls/person.jpg"));
+        Instant old =
+                Instant.now()
+                        .minus(java.time.Duration.ofDays(3))
+                        .truncatedTo(java.time.temporal.ChronoUnit.HOURS);
+        Instant recent =
+                Instant.now()
+                        .minus(java.time.Duration.ofHours(1))
+                        .truncatedTo(java.time.temporal.ChronoUnit.HOURS);
+        for (Instant at : List.of(old, recent)) {
+            HttpResponse<String> created =
+                    deployer.http().json(gina, "POST", dep + "/sessions", "{}");
+            String session = dep + "/sessions/" + json(created.body()).getString("id");
+            assertEquals(200, frame(gina, session, frame, at).statusCode());
+            assertEquals(200, deployer.http().json(gina, "DELETE", session, "").statusCode());
+        }
+        String range =
+                "/counts?from="
+                        + old.minus(java.time.Duration.ofDays(1))
+                        + "&to="
+                        + Instant.now()
+                        + "&interval=PT1H";
+        assertEquals(2, json(get(base, dep + range, gina).body()).getJsonArray("buckets").size());
+
+        assertProblem(
+                deployer.http().json(gina, "POST", "api/v1/admin/counting/retention", "{}"), 403);
+        HttpResponse<String> run =
+                deployer.http()
+                        .json(
+                                token("carla.curator"),
+                                "POST",
+                                "api/v1/admin/counting/retention",
+                                "{}");
+        assertEquals(200, run.statusCode(), run.body());
+        assertTrue(json(run.body()).getInt("deleted") >= 1, run.body());
+        JsonArray left = json(get(base, dep + range, gina).body()).getJsonArray("buckets");
+        assertEquals(1, left.size(), left.toString());
+        assertEquals(recent.toString(), left.getJsonObject(0).getString("start"));
     }
 
     private HttpResponse<String> frame(String token, String session, byte[] image, Instant at) {
