@@ -56,7 +56,8 @@ public record DetectionSettings(
         return box.w() >= minBoxSize && box.h() >= minBoxSize;
     }
 
-    boolean inRegion(Box box) {
+    /** Whether the box's foot point lies in the region of interest (always, without one). */
+    public boolean inRegion(Box box) {
         return roi == null || Geometry.inside(roi, box.footPoint());
     }
 }

@@ -18,21 +18,21 @@ import java.util.TreeMap;
  * The MOTChallenge ground truth of PETS09-S2L1 frames 1-400 and what the counting tests derive from
  * it: per-frame person counts and line crossings of the annotated tracks.
  */
-final class Pets09GroundTruth {
-    static final String FILE = "pets09-s2l1/gt-frames-0001-0400.txt";
+public final class Pets09GroundTruth {
+    public static final String FILE = "pets09-s2l1/gt-frames-0001-0400.txt";
     static final int FRAMES = Pets09Frames.COUNT;
 
     private static final Instant START = Instant.parse("2009-01-01T12:00:00Z");
     private static final Duration FRAME_TIME = Duration.ofMillis(1000 / 7);
 
     /** A vertical line through the middle of the scene and a horizontal one below it. */
-    static final List<CountingLine> LINES =
+    public static final List<CountingLine> LINES =
             List.of(
                     new CountingLine("x=400", new Point(400, 0), new Point(400, 576)),
                     new CountingLine("y=300", new Point(0, 300), new Point(768, 300)));
 
     /** One annotated box; {@code id} is the person's track. */
-    record Annotation(int frame, int id, Box box) {}
+    public record Annotation(int frame, int id, Box box) {}
 
     private Pets09GroundTruth() {}
 
@@ -42,7 +42,7 @@ final class Pets09GroundTruth {
      * @param consideredOnly keep only boxes marked {@code considered = 1}; the others are people
      *     far away or outside the annotated area
      */
-    static List<Annotation> read(boolean consideredOnly) {
+    public static List<Annotation> read(boolean consideredOnly) {
         Path file = SharedTestData.file(FILE);
         List<String> rows;
         try {
@@ -95,30 +95,11 @@ final class Pets09GroundTruth {
         return byFrame;
     }
 
-    /**
-     * Crossings straight from the annotation: per person, a change of the foot point's side between
-     * two consecutive appearances; a foot point exactly on the line has no side. The sides are
-     * {@link CountingLine}'s, so "in" means the same here as for {@link LineCounter}.
-     */
+    /** Crossings straight from the annotated tracks, as {@link AnnotatedCrossings} defines them. */
     static LineCrossings crossings(CountingLine line, List<Annotation> annotations) {
-        Map<Integer, Integer> lastSide = new TreeMap<>();
-        int in = 0;
-        int out = 0;
-        for (Annotation a : annotations) {
-            int side = (int) Math.signum(line.signedDistance(a.box().footPoint()));
-            if (side == 0) {
-                continue;
-            }
-            Integer before = lastSide.put(a.id(), side);
-            if (before != null && before != side) {
-                if (side > 0) {
-                    in++;
-                } else {
-                    out++;
-                }
-            }
-        }
-        return new LineCrossings(line.name(), in, out);
+        AnnotatedCrossings crossings = new AnnotatedCrossings(List.of(line));
+        annotations.forEach(a -> crossings.add(a.id(), a.box()));
+        return crossings.totals().get(0);
     }
 
     /** The crossings of every line in {@link #LINES}, in that order. */

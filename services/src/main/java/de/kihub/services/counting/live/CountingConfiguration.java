@@ -122,6 +122,13 @@ public record CountingConfiguration(
         return CountingSpecs.lines(lines);
     }
 
+    /** Counting lines given elsewhere (a dataset's lines.json), checked as in a configuration. */
+    public static List<CountingLine> lines(List<CountingApi.LineSpec> specs) {
+        List<CountingLine> l = CountingSpecs.lines(specs);
+        unique(l.stream().map(CountingLine::name).toList(), "line");
+        return l;
+    }
+
     public List<Zone> countingZones() {
         return CountingSpecs.zones(zones);
     }
