@@ -217,7 +217,8 @@ public class EvaluationRunner {
                 detectors.retain(sha);
                 try {
                     metrics =
-                            new PeopleCountingEvaluation((image, s) -> detect(id, sha, image, s))
+                            new PeopleCountingEvaluation(
+                                            (image, s) -> detect(id, sha, image, s), executor)
                                     .run(content, config, progress(id, done));
                 } finally {
                     detectors.release(sha);

@@ -25,6 +25,9 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
 
 /**
  * Evaluates a person detector on one dataset, item by item; plain Java, the detector is a function.
@@ -65,10 +68,22 @@ public final class PeopleCountingEvaluation {
     }
 
     private final Detector detector;
+    private final Executor prefetch;
     private final ImageDecoder images = ImageDecoder.defaults();
 
+    /** Reads and decodes each image on the calling thread. */
     public PeopleCountingEvaluation(Detector detector) {
+        this(detector, Runnable::run);
+    }
+
+    /**
+     * @param prefetch reads and decodes the next image while the current one is being detected (a
+     *     container's managed executor); one image at a time, so the content is never read by two
+     *     threads at once
+     */
+    public PeopleCountingEvaluation(Detector detector, Executor prefetch) {
         this.detector = detector;
+        this.prefetch = prefetch;
     }
 
     /**
@@ -92,12 +107,12 @@ public final class PeopleCountingEvaluation {
     private EvaluationMetrics counts(
             DatasetContent content, CountingEvaluationConfiguration config, Progress progress) {
         List<DatasetContent.CountingItem> items = content.countingItems();
+        Images next = new Images(content, items.stream().map(i -> i.file()).toList());
         CountingMetrics counting = new CountingMetrics();
         int done = 0;
         for (DatasetContent.CountingItem item : items) {
             checkCancelled(progress);
-            List<Detection> found =
-                    detector.detect(decode(content, item.file()), config.detection());
+            List<Detection> found = detector.detect(next.take(), config.detection());
             counting.add(found.size(), item.count());
             progress.done(++done, items.size());
         }
@@ -130,10 +145,11 @@ public final class PeopleCountingEvaluation {
         List<DatasetContent.MotFrame> frames = new ArrayList<>(content.motFrames());
         frames.sort(Comparator.comparingInt(DatasetContent.MotFrame::frame));
         List<LineCrossings> counted = List.of();
+        Images next = new Images(content, frames.stream().map(f -> f.file()).toList());
         int done = 0;
         for (DatasetContent.MotFrame frame : frames) {
             checkCancelled(progress);
-            List<Detection> all = detector.detect(decode(content, frame.file()), ranked);
+            List<Detection> all = detector.detect(next.take(), ranked);
             List<Detection> found =
                     all.stream().filter(d -> d.score() >= answer.scoreThreshold()).toList();
             List<DatasetContent.GroundTruthBox> truth =
@@ -189,6 +205,41 @@ public final class PeopleCountingEvaluation {
 
     private static Box box(DatasetContent.GroundTruthBox b) {
         return new Box(b.left(), b.top(), b.width(), b.height());
+    }
+
+    /** The images of a list of files in order, each decoded while the one before is detected. */
+    private final class Images {
+        private final DatasetContent content;
+        private final List<String> files;
+        private int position;
+        private CompletableFuture<BufferedImage> ahead;
+
+        Images(DatasetContent content, List<String> files) {
+            this.content = content;
+            this.files = files;
+            ahead = read(0);
+        }
+
+        BufferedImage take() {
+            BufferedImage image;
+            try {
+                image = ahead.join();
+            } catch (CompletionException e) {
+                if (e.getCause() instanceof RuntimeException r) {
+                    throw r;
+                }
+                throw e;
+            }
+            ahead = read(++position);
+            return image;
+        }
+
+        private CompletableFuture<BufferedImage> read(int index) {
+            return index < files.size()
+                    ? CompletableFuture.supplyAsync(
+                            () -> decode(content, files.get(index)), prefetch)
+                    : null;
+        }
     }
 
     private BufferedImage decode(DatasetContent content, String file) {

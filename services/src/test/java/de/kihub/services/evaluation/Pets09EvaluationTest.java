@@ -18,6 +18,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -32,11 +34,12 @@ class Pets09EvaluationTest {
     void reproducesTheDocumentedCountErrorAndCrossingsOfThePeopleCounter() throws Exception {
         Path onnx = NanoDetOnnx.convertToTempFile();
         try (PersonDetector detector = new PersonDetector(onnx, oneWorker(2));
-                InMemoryDatasetContent content = pets09()) {
+                InMemoryDatasetContent content = pets09();
+                ExecutorService prefetch = Executors.newSingleThreadExecutor()) {
             long start = System.nanoTime();
 
             EvaluationMetrics m =
-                    new PeopleCountingEvaluation(detector::detect)
+                    new PeopleCountingEvaluation(detector::detect, prefetch)
                             .run(
                                     content,
                                     PeopleCountingEvaluationTest.config(
