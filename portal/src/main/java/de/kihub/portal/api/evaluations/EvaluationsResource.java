@@ -42,8 +42,9 @@ public class EvaluationsResource {
                             + " curator); answers 202 at once, the job runs in the background")
     public Response start(EvaluationCreate create) {
         Evaluation e = evaluations.start(signedIn(), create, HubVersion.get());
+        // a relative Location is resolved against the application's base URI (/api/v1/)
         return Response.accepted(e)
-                .location(UriBuilder.fromPath("/api/v1/evaluations/{id}").build(e.id()))
+                .location(UriBuilder.fromPath("evaluations/{id}").build(e.id()))
                 .build();
     }
 
