@@ -132,7 +132,7 @@ public final class PeopleCountingEvaluation {
         List<CountingLine> lines =
                 config.lines() != null
                         ? config.lines()
-                        : CountingConfiguration.lines(content.lines());
+                        : CountingConfiguration.checkLines(content.lines());
         String linesFrom =
                 lines.isEmpty() ? null : config.lines() != null ? "configuration" : "dataset";
         CountingSession session =

@@ -118,15 +118,18 @@ public record CountingConfiguration(
         return retentionDays == null ? DEFAULT_RETENTION_DAYS : retentionDays;
     }
 
-    public List<CountingLine> countingLines() {
-        return CountingSpecs.lines(lines);
+    /**
+     * Checks counting lines as a configuration's lines are checked (at most 20, each named once,
+     * two different finite points), for other places that define lines (a dataset's lines.json).
+     */
+    public static List<CountingLine> checkLines(List<CountingApi.LineSpec> specs) {
+        List<CountingLine> lines = CountingSpecs.lines(specs);
+        unique(lines.stream().map(CountingLine::name).toList(), "line");
+        return lines;
     }
 
-    /** Counting lines given elsewhere (a dataset's lines.json), checked as in a configuration. */
-    public static List<CountingLine> lines(List<CountingApi.LineSpec> specs) {
-        List<CountingLine> l = CountingSpecs.lines(specs);
-        unique(l.stream().map(CountingLine::name).toList(), "line");
-        return l;
+    public List<CountingLine> countingLines() {
+        return CountingSpecs.lines(lines);
     }
 
     public List<Zone> countingZones() {
