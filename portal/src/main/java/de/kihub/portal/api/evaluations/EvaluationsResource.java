@@ -17,9 +17,10 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.UriBuilder;
+import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -34,6 +35,8 @@ public class EvaluationsResource {
 
     @Inject Evaluations evaluations;
 
+    @Context UriInfo uriInfo;
+
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(
@@ -42,9 +45,9 @@ public class EvaluationsResource {
                             + " curator); answers 202 at once, the job runs in the background")
     public Response start(EvaluationCreate create) {
         Evaluation e = evaluations.start(signedIn(), create, HubVersion.get());
-        // a relative Location is resolved against the application's base URI (/api/v1/)
+        // absolute from the base URI: a path would be resolved against /api/v1/ once more
         return Response.accepted(e)
-                .location(UriBuilder.fromPath("evaluations/{id}").build(e.id()))
+                .location(uriInfo.getBaseUriBuilder().path("evaluations/{id}").build(e.id()))
                 .build();
     }
 
