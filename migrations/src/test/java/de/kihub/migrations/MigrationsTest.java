@@ -72,8 +72,8 @@ class MigrationsTest {
 
             MigrateResult first = flyway.migrate();
             assertTrue(first.success);
-            assertEquals(7, first.migrationsExecuted, "migrations applied to the empty schema");
-            assertEquals("7", first.targetSchemaVersion);
+            assertEquals(8, first.migrationsExecuted, "migrations applied to the empty schema");
+            assertEquals("8", first.targetSchemaVersion);
 
             MigrateResult second = flyway.migrate();
             assertTrue(second.success);
@@ -104,6 +104,11 @@ class MigrationsTest {
                                 + schema
                                 + ".tenant (id, display_name, kind, created_at)"
                                 + " VALUES ('x', 'X', 'CASTLE', CURRENT_TIMESTAMP)");
+                // V8: declared risk class and maturity are checked; usage starts at zero
+                exec(c, insertModel(schema, "counter", "'MINIMAL'", "'PILOT'"));
+                assertEquals(0, count(c, schema + ".model WHERE active_tenants <> 0"));
+                assertRejected(c, insertModel(schema, "risky", "'EXTREME'", "NULL"));
+                assertRejected(c, insertModel(schema, "early", "NULL", "'ALPHA'"));
                 assertRejected(
                         c,
                         "INSERT INTO "
@@ -118,6 +123,24 @@ class MigrationsTest {
                 exec(c, "DROP SCHEMA " + schema + " CASCADE");
             }
         }
+    }
+
+    private static String insertModel(
+            String schema, String name, String riskClass, String maturity) {
+        return "INSERT INTO "
+                + schema
+                + ".model (id, owner_id, name, display_name_de, display_name_en, task, domain,"
+                + " license, visibility, created_at, created_by, updated_at, row_version,"
+                + " risk_class, maturity) VALUES ('"
+                + UUID.randomUUID()
+                + "', 'bochum', '"
+                + name
+                + "', 'Zähler', 'Counter', 'people-counting', 'Mobilität', 'MIT', 'PRIVATE',"
+                + " CURRENT_TIMESTAMP, 'rita', CURRENT_TIMESTAMP, 0, "
+                + riskClass
+                + ", "
+                + maturity
+                + ")";
     }
 
     private static void exec(Connection c, String sql) throws SQLException {

@@ -2,11 +2,13 @@ package de.kihub.registry.model;
 
 import de.kihub.registry.error.InvalidRequestException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * The controlled vocabulary of the catalog: tasks, domains (Handlungsfelder), licence ids and tags.
@@ -71,6 +73,33 @@ public final class CatalogVocabulary {
                             + "': give an SPDX identifier such as MIT or Apache-2.0.");
         }
         return license;
+    }
+
+    public static RiskClass riskClass(String value) {
+        return oneOf(RiskClass.class, "riskClass", value);
+    }
+
+    public static Maturity maturity(String value) {
+        return oneOf(Maturity.class, "maturity", value);
+    }
+
+    /** A value of a fixed list (case-insensitive), or InvalidRequestException naming the list. */
+    public static <E extends Enum<E>> E oneOf(Class<E> type, String field, String value) {
+        for (E constant : type.getEnumConstants()) {
+            if (value != null && constant.name().equalsIgnoreCase(value.strip())) {
+                return constant;
+            }
+        }
+        throw new InvalidRequestException(
+                "Unknown "
+                        + field
+                        + " '"
+                        + value
+                        + "'; use one of "
+                        + Arrays.stream(type.getEnumConstants())
+                                .map(Enum::name)
+                                .collect(Collectors.joining(", "))
+                        + ".");
     }
 
     /** Tags are trimmed, lower-cased, de-duplicated; at most 20 of at most 60 characters. */

@@ -9,6 +9,8 @@ public record ModelUpdate(
         String task,
         String domain,
         String license,
+        String riskClass,
+        String maturity,
         List<String> tags,
         Visibility visibility,
         List<String> communities) {}

@@ -14,5 +14,7 @@ public class CatalogAnalysis implements LuceneAnalysisConfigurer {
         context.analyzer(CatalogAnalyzers.GERMAN_QUERY).instance(CatalogAnalyzers.germanQuery());
         context.analyzer(CatalogAnalyzers.ENGLISH).instance(CatalogAnalyzers.english());
         context.analyzer(CatalogAnalyzers.ENGLISH_QUERY).instance(CatalogAnalyzers.englishQuery());
+        context.analyzer(CatalogAnalyzers.SUGGEST).instance(CatalogAnalyzers.suggest());
+        context.analyzer(CatalogAnalyzers.SUGGEST_QUERY).instance(CatalogAnalyzers.suggestQuery());
     }
 }

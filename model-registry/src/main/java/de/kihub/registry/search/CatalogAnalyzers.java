@@ -13,6 +13,7 @@ import org.apache.lucene.analysis.en.EnglishPossessiveFilter;
 import org.apache.lucene.analysis.en.PorterStemFilter;
 import org.apache.lucene.analysis.miscellaneous.ASCIIFoldingFilter;
 import org.apache.lucene.analysis.miscellaneous.RemoveDuplicatesTokenFilter;
+import org.apache.lucene.analysis.ngram.EdgeNGramTokenFilter;
 import org.apache.lucene.analysis.standard.StandardTokenizer;
 import org.apache.lucene.analysis.synonym.SynonymGraphFilter;
 import org.apache.lucene.analysis.synonym.SynonymMap;
@@ -28,12 +29,20 @@ import org.apache.lucene.analysis.synonym.SynonymMap;
  * n-grams only match prefixes ("Passanten..."), but the searched part of a German compound is
  * usually its end ("...zählung"); a dictionary also keeps the index small and the scores sharp.
  * Splitting happens only when indexing, so that a compound in the query stays precise.
+ *
+ * <p>Suggestions as you type are the one place for edge n-grams: there the typed word is a prefix
+ * by definition ("Perso" -> "Personenzählung").
  */
 final class CatalogAnalyzers {
     static final String GERMAN = "kihub_german";
     static final String GERMAN_QUERY = "kihub_german_query";
     static final String ENGLISH = "kihub_english";
     static final String ENGLISH_QUERY = "kihub_english_query";
+    static final String SUGGEST = "kihub_suggest";
+    static final String SUGGEST_QUERY = "kihub_suggest_query";
+
+    /** Longest indexed prefix; longer words are still found when typed in full. */
+    static final int MAX_PREFIX = 30;
 
     private CatalogAnalyzers() {}
 
@@ -65,6 +74,35 @@ final class CatalogAnalyzers {
 
     static Analyzer englishFolding() {
         return chain(true, null, null, false);
+    }
+
+    /** Every prefix of every folded word (German folding, so "zae" finds "Zählung"). */
+    static Analyzer suggest() {
+        return prefixes(true);
+    }
+
+    /** The typed words, folded like {@link #suggest()} but not cut into prefixes. */
+    static Analyzer suggestQuery() {
+        return prefixes(false);
+    }
+
+    private static Analyzer prefixes(boolean edges) {
+        return new Analyzer() {
+            @Override
+            protected TokenStreamComponents createComponents(String fieldName) {
+                Tokenizer source = new StandardTokenizer();
+                TokenStream ts = fold(false, source);
+                if (edges) {
+                    ts = new EdgeNGramTokenFilter(ts, 1, MAX_PREFIX, true);
+                }
+                return new TokenStreamComponents(source, ts);
+            }
+
+            @Override
+            protected TokenStream normalize(String fieldName, TokenStream in) {
+                return fold(false, in);
+            }
+        };
     }
 
     private static Analyzer chain(

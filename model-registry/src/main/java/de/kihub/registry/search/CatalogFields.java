@@ -21,20 +21,42 @@ final class CatalogFields {
     static final String COMMUNITIES = "communities";
     static final String RELEASED = "released";
     static final String UPDATED_AT = "updatedAt";
+    static final String RISK_CLASS = "riskClass";
+    static final String MATURITY = "maturity";
+    static final String FORMAT = "format";
+    static final String LATEST_VERSION = "latestVersion";
+    static final String ACTIVE_TENANTS = "activeTenants";
+    static final String CARD_DE = "card_de";
+    static final String CARD_EN = "card_en";
+    static final String SUGGEST_NAME_DE = "suggest_displayName_de";
+    static final String SUGGEST_NAME_EN = "suggest_displayName_en";
+    static final String SUGGEST_TAGS = "suggest_tags";
 
-    /** German text fields with their weights: the name says more than the description. */
+    /**
+     * German text fields with their weights: the name says more than the description, and the
+     * description more than the long card of the latest released version.
+     */
     static final List<Weighted> GERMAN_TEXT =
             List.of(
                     new Weighted(DISPLAY_NAME_DE, 3f),
                     new Weighted(TAGS_DE, 2f),
-                    new Weighted(DESCRIPTION_DE, 1f));
+                    new Weighted(DESCRIPTION_DE, 1f),
+                    new Weighted(CARD_DE, 0.5f));
 
     static final List<Weighted> ENGLISH_TEXT =
             List.of(
                     new Weighted(DISPLAY_NAME_EN, 3f),
                     new Weighted(TAGS_EN, 2f),
                     new Weighted(NAME_TEXT, 2f),
-                    new Weighted(DESCRIPTION_EN, 1f));
+                    new Weighted(DESCRIPTION_EN, 1f),
+                    new Weighted(CARD_EN, 0.5f));
+
+    /** The fields that suggestions complete, with their weights. */
+    static final List<Weighted> SUGGEST =
+            List.of(
+                    new Weighted(SUGGEST_NAME_DE, 2f),
+                    new Weighted(SUGGEST_NAME_EN, 2f),
+                    new Weighted(SUGGEST_TAGS, 1f));
 
     record Weighted(String field, float boost) {}
 

@@ -5,8 +5,10 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * One found model. No highlighted snippet yet: WildFly's Lucene module lacks lucene-highlighter,
- * which Hibernate Search's highlight projection needs.
+ * One found model. {@code latestVersion} and {@code format} are those of the latest released
+ * version (null while none is released); {@code activeTenants} is the number of municipalities
+ * running it ("genutzt von N Kommunen"). {@code highlight} is HTML: an escaped snippet of about 200
+ * characters with the matched words in {@code <mark>}, null without a query text.
  */
 public record CatalogHit(
         String model,
@@ -19,4 +21,10 @@ public record CatalogHit(
         String license,
         List<String> tags,
         String visibility,
-        Instant updatedAt) {}
+        Instant updatedAt,
+        String riskClass,
+        String maturity,
+        String latestVersion,
+        String format,
+        int activeTenants,
+        String highlight) {}

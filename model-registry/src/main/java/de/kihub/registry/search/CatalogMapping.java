@@ -60,6 +60,29 @@ public class CatalogMapping implements HibernateOrmSearchMappingConfigurer {
                 .genericField(UPDATED_AT)
                 .projectable(Projectable.YES)
                 .sortable(Sortable.YES);
+        facet(model, "riskClass", RISK_CLASS);
+        facet(model, "latestFormat", FORMAT);
+        model.property("maturity").keywordField(MATURITY).projectable(Projectable.YES);
+        model.property("latestVersion")
+                .keywordField(LATEST_VERSION)
+                .projectable(Projectable.YES)
+                .searchable(Searchable.NO);
+        model.property("activeTenants")
+                .genericField(ACTIVE_TENANTS)
+                .projectable(Projectable.YES)
+                .sortable(Sortable.YES);
+        text(model, "cardTextDe", CARD_DE, true);
+        text(model, "cardTextEn", CARD_EN, false);
+        suggest(model, "displayNameDe", SUGGEST_NAME_DE);
+        suggest(model, "displayNameEn", SUGGEST_NAME_EN);
+        suggest(model, "tags", SUGGEST_TAGS);
+    }
+
+    private static void suggest(TypeMappingStep model, String property, String field) {
+        model.property(property)
+                .fullTextField(field)
+                .analyzer(CatalogAnalyzers.SUGGEST)
+                .searchAnalyzer(CatalogAnalyzers.SUGGEST_QUERY);
     }
 
     private static void facet(TypeMappingStep model, String property, String field) {

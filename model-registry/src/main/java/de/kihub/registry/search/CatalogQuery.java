@@ -1,16 +1,23 @@
 package de.kihub.registry.search;
 
+import de.kihub.registry.artifact.ArtifactFormat;
 import de.kihub.registry.error.InvalidRequestException;
+import de.kihub.registry.model.CatalogVocabulary;
+import de.kihub.registry.model.RiskClass;
 
 /**
  * A catalog search: free text (may be blank), optional filters that combine with AND, order and a
- * page (1-based, at most {@value #MAX_SIZE} entries).
+ * page (1-based, at most {@value #MAX_SIZE} entries). {@code riskClass} and {@code format} must be
+ * one of their values (any case), the other filters are matched as given.
  */
 public record CatalogQuery(
         String text,
         String task,
         String domain,
         String license,
+        RiskClass riskClass,
+        ArtifactFormat format,
+        String owner,
         CatalogSort sort,
         int page,
         int size) {
@@ -23,6 +30,7 @@ public record CatalogQuery(
         task = blankToNull(task);
         domain = blankToNull(domain);
         license = blankToNull(license);
+        owner = blankToNull(owner);
         sort = sort == null ? CatalogSort.RELEVANCE : sort;
         if (text != null && text.length() > MAX_TEXT) {
             throw new InvalidRequestException(
@@ -34,6 +42,33 @@ public record CatalogQuery(
         if (size < 1 || size > MAX_SIZE) {
             throw new InvalidRequestException("'size' must be between 1 and " + MAX_SIZE + ".");
         }
+    }
+
+    /** A query from request parameters: numbers and choices as text, validated here. */
+    public static CatalogQuery of(
+            String text,
+            String task,
+            String domain,
+            String license,
+            String riskClass,
+            String format,
+            String owner,
+            String sort,
+            String page,
+            String size) {
+        return new CatalogQuery(
+                text,
+                task,
+                domain,
+                license,
+                blankToNull(riskClass) == null ? null : CatalogVocabulary.riskClass(riskClass),
+                blankToNull(format) == null
+                        ? null
+                        : CatalogVocabulary.oneOf(ArtifactFormat.class, "format", format),
+                owner,
+                CatalogSort.parse(sort),
+                parameter("page", page, 1),
+                parameter("size", size, DEFAULT_SIZE));
     }
 
     /** An integer request parameter; null or blank gives the default. */

@@ -8,7 +8,11 @@ public enum CatalogSort {
     /** Best match first; without a query text the same as NEWEST. */
     RELEVANCE,
     /** Most recently changed first. */
-    NEWEST;
+    NEWEST,
+    /**
+     * Used by the most municipalities (tenants with an ACTIVE deployment) first, then RELEVANCE.
+     */
+    REUSE;
 
     /** From a request parameter; null or blank is RELEVANCE. */
     public static CatalogSort parse(String value) {
@@ -19,7 +23,7 @@ public enum CatalogSort {
             return valueOf(value.strip().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
             throw new InvalidRequestException(
-                    "Unknown sort '" + value + "'; use relevance or newest.");
+                    "Unknown sort '" + value + "'; use relevance, newest or reuse.");
         }
     }
 }

@@ -10,6 +10,20 @@ import org.junit.jupiter.api.Test;
 class CatalogVocabularyTest {
 
     @Test
+    void riskClassAndMaturityAreChosenFromTheirListsInAnyCase() {
+        assertEquals(RiskClass.HIGH, CatalogVocabulary.riskClass(" high "));
+        assertEquals(Maturity.PILOT, CatalogVocabulary.maturity("PILOT"));
+        InvalidRequestException e =
+                assertThrows(
+                        InvalidRequestException.class,
+                        () -> CatalogVocabulary.riskClass("UNACCEPTABLE"));
+        assertEquals(
+                "Unknown riskClass 'UNACCEPTABLE'; use one of MINIMAL, LIMITED, HIGH.",
+                e.getMessage());
+        assertThrows(InvalidRequestException.class, () -> CatalogVocabulary.maturity("beta"));
+    }
+
+    @Test
     void tagsAreTrimmedLowerCasedAndDeduplicated() {
         assertEquals(
                 List.of("fußgänger", "besucherströme"),

@@ -6,6 +6,7 @@ import de.kihub.registry.access.Actor;
 import de.kihub.registry.audit.AuditLog;
 import de.kihub.registry.error.ConflictException;
 import de.kihub.registry.error.NotFoundException;
+import de.kihub.registry.model.ModelUsage;
 import de.kihub.registry.tenant.TenantId;
 import de.kihub.registry.version.VersionReference;
 import de.kihub.registry.version.Versions;
@@ -38,6 +39,8 @@ public class DeploymentStore {
     @Inject Versions versions;
 
     @Inject AuditLog audit;
+
+    @Inject ModelUsage usage;
 
     @Transactional
     public Deployment create(
@@ -190,6 +193,7 @@ public class DeploymentStore {
         e.status = e.status.activate();
         e.activatedAt = now();
         touch(e);
+        recordUsage(e.modelId);
         audit(actor, e, "deployment.activate", "{}");
         return show(e);
     }
@@ -200,6 +204,7 @@ public class DeploymentStore {
         DeploymentEntity e = find(tenant, id, LockModeType.PESSIMISTIC_WRITE);
         e.status = e.status.pause();
         touch(e);
+        recordUsage(e.modelId);
         audit(actor, e, "deployment.pause", "{}");
         return show(e);
     }
@@ -211,6 +216,7 @@ public class DeploymentStore {
         e.status = e.status.retire();
         e.retiredAt = now();
         touch(e);
+        recordUsage(e.modelId);
         audit(actor, e, "deployment.retire", "{}");
         return show(e);
     }
@@ -233,6 +239,7 @@ public class DeploymentStore {
         e.previousVersionId = e.versionId;
         e.versionId = target.versionId();
         touch(e);
+        recordUsage(e.modelId);
         audit(
                 actor,
                 e,
@@ -254,6 +261,23 @@ public class DeploymentStore {
             throw new ConflictException("The deployment has no earlier version to roll back to.");
         }
         return versions.reference(e.previousVersionId);
+    }
+
+    /** Tells the catalog how many tenants run the model now ("genutzt von N Kommunen"). */
+    private void recordUsage(UUID modelId) {
+        usage.recordActiveTenants(
+                modelId,
+                () -> {
+                    em.flush();
+                    return em.createQuery(
+                                    "select count(distinct d.tenantId) from DeploymentEntity d"
+                                            + " where d.modelId = :m and d.status = :s",
+                                    Long.class)
+                            .setParameter("m", modelId)
+                            .setParameter("s", DeploymentStatus.ACTIVE)
+                            .getSingleResult()
+                            .intValue();
+                });
     }
 
     private DeploymentEntity changeable(TenantId tenant, UUID id) {

@@ -1,5 +1,6 @@
 package de.kihub.services.metrics;
 
+import java.math.BigDecimal;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.SequencedMap;
@@ -138,6 +139,10 @@ public final class PrometheusText {
         }
         if (value == Math.rint(value) && Math.abs(value) < 1e15) {
             return Long.toString((long) value);
+        }
+        if (Math.abs(value) < 1e-3) {
+            // Double.toString writes 0.0005 as 5.0E-4: valid, but hard to read or grep in a bucket
+            return BigDecimal.valueOf(value).stripTrailingZeros().toPlainString();
         }
         return Double.toString(value);
     }

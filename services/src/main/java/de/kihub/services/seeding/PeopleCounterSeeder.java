@@ -4,9 +4,11 @@ import de.kihub.registry.access.Actor;
 import de.kihub.registry.card.ModelCards;
 import de.kihub.registry.error.NotFoundException;
 import de.kihub.registry.model.LocalizedText;
+import de.kihub.registry.model.Maturity;
 import de.kihub.registry.model.ModelCreate;
 import de.kihub.registry.model.ModelRef;
 import de.kihub.registry.model.Models;
+import de.kihub.registry.model.RiskClass;
 import de.kihub.registry.model.Visibility;
 import de.kihub.registry.tenant.TenantDirectory;
 import de.kihub.registry.tenant.TenantId;
@@ -129,6 +131,9 @@ public class PeopleCounterSeeder {
                             "people-counting",
                             "Sicherheit & Ordnung",
                             "Apache-2.0",
+                            // counts without identifying anyone: minimal risk (EU AI Act); piloted
+                            RiskClass.MINIMAL.name(),
+                            Maturity.PILOT.name(),
                             List.of(
                                     "personenzählung",
                                     "besucherströme",

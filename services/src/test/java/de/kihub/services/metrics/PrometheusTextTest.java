@@ -79,6 +79,8 @@ class PrometheusTextTest {
     void numbersUseThePrometheusSpellings() {
         assertEquals("42", PrometheusText.number(42.0));
         assertEquals("0.5", PrometheusText.number(0.5));
+        assertEquals("0.0005", PrometheusText.number(0.0005));
+        assertEquals("-0.0000012", PrometheusText.number(-1.2e-6));
         assertEquals("+Inf", PrometheusText.number(Double.POSITIVE_INFINITY));
         assertEquals("-Inf", PrometheusText.number(Double.NEGATIVE_INFINITY));
         assertEquals("NaN", PrometheusText.number(Double.NaN));

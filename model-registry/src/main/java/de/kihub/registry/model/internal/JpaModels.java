@@ -20,6 +20,7 @@ import de.kihub.registry.tenant.TenantId;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
@@ -69,6 +70,8 @@ public class JpaModels implements Models {
                         Texts.required(create.task(), "task", 60),
                         Texts.required(create.domain(), "domain", 100),
                         Texts.required(create.license(), "license", 100),
+                        create.riskClass(),
+                        create.maturity(),
                         create.tags(),
                         create.visibility() == null ? Visibility.PRIVATE : create.visibility(),
                         create.communities()),
@@ -80,7 +83,7 @@ public class JpaModels implements Models {
                 "model.created",
                 "model",
                 ref.toString(),
-                "visibility " + e.visibility + describeRequest(e));
+                "visibility " + e.visibility + describeRequest(e) + describeDeclarations(e));
         return ModelMapper.toModel(e);
     }
 
@@ -92,7 +95,8 @@ public class JpaModels implements Models {
     @Override
     @Transactional
     public Model update(Actor actor, ModelRef ref, ModelUpdate update) {
-        ModelEntity e = lookup.visible(actor, ref);
+        // locked: deployments record their usage on the same row at any time (ModelUsage)
+        ModelEntity e = lookup.visible(actor, ref, LockModeType.PESSIMISTIC_WRITE);
         actor.requireRoleIn(ref.owner(), Actor.PUBLISHER);
         Model before = ModelMapper.toModel(e);
         apply(e, update, actor);
@@ -150,6 +154,12 @@ public class JpaModels implements Models {
         if (u.license() != null) {
             e.license = CatalogVocabulary.license(u.license());
         }
+        if (u.riskClass() != null) {
+            e.riskClass = CatalogVocabulary.riskClass(u.riskClass());
+        }
+        if (u.maturity() != null) {
+            e.maturity = CatalogVocabulary.maturity(u.maturity());
+        }
         if (u.tags() != null) {
             e.tags = new LinkedHashSet<>(CatalogVocabulary.tags(u.tags()));
         }
@@ -195,6 +205,11 @@ public class JpaModels implements Models {
             result.add(c.value());
         }
         return result;
+    }
+
+    private static String describeDeclarations(ModelEntity e) {
+        return (e.riskClass == null ? "" : ", riskClass " + e.riskClass)
+                + (e.maturity == null ? "" : ", maturity " + e.maturity);
     }
 
     private static LocalizedText require(LocalizedText text, String field) {

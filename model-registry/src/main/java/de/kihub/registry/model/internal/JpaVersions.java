@@ -41,6 +41,8 @@ public class JpaVersions implements Versions {
 
     @Inject ModelLookup lookup;
 
+    @Inject LatestRelease latestRelease;
+
     @Override
     @Transactional
     public ModelVersion create(Actor actor, ModelRef ref, ModelVersionCreate create) {
@@ -172,7 +174,8 @@ public class JpaVersions implements Versions {
     @Transactional
     public ModelVersion transition(
             Actor actor, ModelRef ref, String version, VersionAction action, String comment) {
-        ModelEntity model = lookup.visible(actor, ref);
+        // locked: the release columns change here, and deployments record their usage on the row
+        ModelEntity model = lookup.visible(actor, ref, LockModeType.PESSIMISTIC_WRITE);
         ModelVersionEntity v = lookup.version(actor, model, version);
         authorize(actor, ref, action);
         em.lock(v, LockModeType.PESSIMISTIC_WRITE);
@@ -198,10 +201,8 @@ public class JpaVersions implements Versions {
             }
             default -> {}
         }
-        model.released =
-                v.status == VersionStatus.PUBLISHED
-                        || v.status == VersionStatus.DEPRECATED
-                        || hasOtherRelease(model, v);
+        // released, latest version, format and card text for the search index
+        latestRelease.refresh(model);
         String details = "status " + before + " -> " + v.status + (note == null ? "" : ": " + note);
         if (action == VersionAction.APPROVE && model.requestedVisibility == Visibility.PUBLIC) {
             // a curator's approval is what makes a model public
@@ -299,20 +300,6 @@ public class JpaVersions implements Versions {
                                 String.class)
                         .getResultList());
         return keep;
-    }
-
-    /** Whether a version other than {@code v} is PUBLISHED or DEPRECATED (searchable). */
-    private boolean hasOtherRelease(ModelEntity model, ModelVersionEntity v) {
-        return em.createQuery(
-                                "select count(v) from ModelVersionEntity v where v.modelId = :m"
-                                        + " and v.id <> :v and v.status in :s",
-                                Long.class)
-                        .setParameter("m", model.id)
-                        .setParameter("v", v.id)
-                        .setParameter(
-                                "s", List.of(VersionStatus.PUBLISHED, VersionStatus.DEPRECATED))
-                        .getSingleResult()
-                > 0;
     }
 
     /** A new version starts with the card of the highest earlier version, to be edited. */

@@ -16,6 +16,8 @@ final class ModelDiff {
         add(changes, "task", before.task(), after.task());
         add(changes, "domain", before.domain(), after.domain());
         add(changes, "license", before.license(), after.license());
+        add(changes, "riskClass", before.riskClass(), after.riskClass());
+        add(changes, "maturity", before.maturity(), after.maturity());
         add(changes, "tags", before.tags(), after.tags());
         add(changes, "visibility", before.visibility(), after.visibility());
         add(

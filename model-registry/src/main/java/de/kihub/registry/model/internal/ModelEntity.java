@@ -1,5 +1,8 @@
 package de.kihub.registry.model.internal;
 
+import de.kihub.registry.artifact.ArtifactFormat;
+import de.kihub.registry.model.Maturity;
+import de.kihub.registry.model.RiskClass;
 import de.kihub.registry.model.Visibility;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
@@ -53,6 +56,14 @@ public class ModelEntity {
     String license;
 
     @Enumerated(EnumType.STRING)
+    @Column(name = "risk_class", length = 20)
+    RiskClass riskClass;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "maturity", length = 20)
+    Maturity maturity;
+
+    @Enumerated(EnumType.STRING)
     @Column(name = "visibility", nullable = false, length = 20)
     Visibility visibility;
 
@@ -75,6 +86,32 @@ public class ModelEntity {
      */
     @Column(name = "released", nullable = false)
     boolean released;
+
+    /**
+     * Tenants with an ACTIVE deployment of this model ("genutzt von N Kommunen"), recorded by the
+     * deployments through {@link JpaModelUsage}.
+     */
+    @Column(name = "active_tenants", nullable = false)
+    int activeTenants;
+
+    /**
+     * The latest released version (the highest PUBLISHED one, else the highest DEPRECATED one), its
+     * artifact format and its card as plain text; null while nothing is released. Kept on the row
+     * by the version lifecycle ({@link LatestRelease}) so that the search index needs no join: a
+     * released card never changes, so these change only when a version's status does.
+     */
+    @Column(name = "latest_version", length = 100)
+    String latestVersion;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "latest_format", length = 20)
+    ArtifactFormat latestFormat;
+
+    @Column(name = "card_text_de", length = LatestRelease.MAX_CARD_TEXT)
+    String cardTextDe;
+
+    @Column(name = "card_text_en", length = LatestRelease.MAX_CARD_TEXT)
+    String cardTextEn;
 
     @Version
     @Column(name = "row_version", nullable = false)

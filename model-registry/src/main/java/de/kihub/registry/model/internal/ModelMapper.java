@@ -28,6 +28,8 @@ final class ModelMapper {
                 e.task,
                 e.domain,
                 e.license,
+                e.riskClass,
+                e.maturity,
                 e.tags.stream().sorted().toList(),
                 e.visibility,
                 e.requestedVisibility,

@@ -4,7 +4,7 @@ import de.kihub.portal.security.TenantContext;
 import de.kihub.registry.search.CatalogQuery;
 import de.kihub.registry.search.CatalogResult;
 import de.kihub.registry.search.CatalogSearch;
-import de.kihub.registry.search.CatalogSort;
+import de.kihub.registry.search.CatalogSuggestions;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -25,31 +25,40 @@ public class CatalogResource {
 
     @Inject CatalogSearch search;
 
-    /** Numbers arrive as strings so that a malformed one is a 400 problem, not JAX-RS's 404. */
+    /** Numbers and choices arrive as strings so that a malformed one is a 400 problem. */
     @GET
     @Path("/models")
     @Operation(
             summary =
                     "Search the models the caller may see (anonymous: public ones): German and"
-                            + " English text, filters, facets with counts, paging (page from 1,"
-                            + " size up to 100), sort relevance or newest")
+                            + " English text, filters (task, domain, license, riskClass, format,"
+                            + " owner), facets with counts, highlighted snippets, paging (page from"
+                            + " 1, size up to 100), sort relevance, newest or reuse")
     public CatalogResult models(
             @QueryParam("q") String q,
             @QueryParam("task") String task,
             @QueryParam("domain") String domain,
             @QueryParam("license") String license,
+            @QueryParam("riskClass") String riskClass,
+            @QueryParam("format") String format,
+            @QueryParam("owner") String owner,
             @QueryParam("sort") String sort,
             @QueryParam("page") String page,
             @QueryParam("size") String size) {
         CatalogQuery query =
-                new CatalogQuery(
-                        q,
-                        task,
-                        domain,
-                        license,
-                        CatalogSort.parse(sort),
-                        CatalogQuery.parameter("page", page, 1),
-                        CatalogQuery.parameter("size", size, CatalogQuery.DEFAULT_SIZE));
+                CatalogQuery.of(
+                        q, task, domain, license, riskClass, format, owner, sort, page, size);
         return search.search(context.caller().actor(), query);
+    }
+
+    @GET
+    @Path("/suggest")
+    @Operation(
+            summary =
+                    "Suggestions as you type (q: 2 to 100 characters): at most 10 models the"
+                            + " caller may see whose display name or a tag starts with the typed"
+                            + " words")
+    public CatalogSuggestions suggest(@QueryParam("q") String q) {
+        return search.suggest(context.caller().actor(), q);
     }
 }

@@ -1,0 +1,322 @@
+package de.kihub.registry.search;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
+
+/**
+ * Highlighted snippets without lucene-highlighter (which WildFly's Lucene module lacks): the query
+ * and a hit's text are analyzed with the same chains as the index and the query, so a word is
+ * marked exactly when it would match: compound parts, folded umlauts, synonyms, stems and the same
+ * typo tolerance as {@link CatalogText}. The snippet is HTML: every character of the stored text is
+ * escaped, and only the hub's own {@code <mark>} tags are markup.
+ */
+final class CatalogHighlighter {
+    /** Length of a snippet in characters of the original text (without the ellipses). */
+    static final int SNIPPET = 200;
+
+    /** Card texts can be long; matches further in are not looked for. */
+    static final int MAX_ANALYZED = 50_000;
+
+    static final String MARK = "<mark>";
+    static final String END_MARK = "</mark>";
+    static final String ELLIPSIS = "…";
+
+    /** The chains are built once (the synonym and compound lists are read then). */
+    private static final class Chains {
+        static final Analyzer GERMAN = CatalogAnalyzers.german();
+        static final Analyzer GERMAN_QUERY = CatalogAnalyzers.germanQuery();
+        static final Analyzer ENGLISH = CatalogAnalyzers.english();
+        static final Analyzer ENGLISH_QUERY = CatalogAnalyzers.englishQuery();
+    }
+
+    /** A query term and how many edits it tolerates. */
+    private record Term(String text, int distance, int word) {}
+
+    private record Span(int start, int end, int word) {}
+
+    /** A candidate snippet source: the matches in one text. */
+    private record Matches(String text, List<Span> spans, int words) {}
+
+    private final List<Term> german;
+    private final List<Term> english;
+
+    private CatalogHighlighter(List<Term> german, List<Term> english) {
+        this.german = german;
+        this.english = english;
+    }
+
+    /** Prepares the query's terms once for all hits of a page. */
+    static CatalogHighlighter forQuery(String query) {
+        List<String> words = words(query);
+        return new CatalogHighlighter(
+                terms(words, Chains.GERMAN_QUERY), terms(words, Chains.ENGLISH_QUERY));
+    }
+
+    /**
+     * The best snippet: from the German or English description with the most query words, else from
+     * the card text; without any match the start of the description, unmarked (null if there is
+     * none).
+     */
+    String snippet(String descriptionDe, String descriptionEn, String cardDe, String cardEn) {
+        Matches best = better(find(descriptionDe, true), find(descriptionEn, false));
+        if (best == null) {
+            best = better(find(cardDe, true), find(cardEn, false));
+        }
+        if (best != null) {
+            return render(best.text(), best.spans());
+        }
+        String start = descriptionDe != null ? descriptionDe : descriptionEn;
+        return start == null ? null : render(start, List.of());
+    }
+
+    /** The words of the query without its syntax; excluded ("-word") words are not marked. */
+    static List<String> words(String query) {
+        List<String> words = new ArrayList<>();
+        for (String raw : query.split("\\s+")) {
+            if (raw.startsWith("-")) {
+                continue;
+            }
+            String word = raw.replaceAll("[\"+|*()~]", "").strip();
+            if (!word.isEmpty()) {
+                words.add(word);
+            }
+        }
+        return words;
+    }
+
+    private static List<Term> terms(List<String> words, Analyzer analyzer) {
+        List<Term> terms = new ArrayList<>();
+        for (int w = 0; w < words.size(); w++) {
+            String word = words.get(w);
+            int distance =
+                    word.length() >= CatalogText.FUZZY_TWO_MIN_LENGTH
+                            ? 2
+                            : word.length() >= CatalogText.FUZZY_MIN_LENGTH ? 1 : 0;
+            for (String t : WordLists.terms(analyzer, word)) {
+                terms.add(new Term(t, distance, w));
+            }
+        }
+        return terms;
+    }
+
+    private Matches find(String text, boolean isGerman) {
+        List<Term> terms = isGerman ? german : english;
+        if (text == null || text.isBlank() || terms.isEmpty()) {
+            return null;
+        }
+        Analyzer analyzer = isGerman ? Chains.GERMAN : Chains.ENGLISH;
+        String analyzed = text.length() <= MAX_ANALYZED ? text : text.substring(0, MAX_ANALYZED);
+        List<Span> spans = new ArrayList<>();
+        Map<String, Integer> memo = new HashMap<>();
+        try (TokenStream ts = analyzer.tokenStream("", analyzed)) {
+            CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
+            OffsetAttribute offset = ts.addAttribute(OffsetAttribute.class);
+            ts.reset();
+            while (ts.incrementToken()) {
+                int word = memo.computeIfAbsent(term.toString(), t -> matchingWord(terms, t));
+                if (word >= 0) {
+                    spans.add(new Span(offset.startOffset(), offset.endOffset(), word));
+                }
+            }
+            ts.end();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        if (spans.isEmpty()) {
+            return null;
+        }
+        Set<Integer> words = new HashSet<>();
+        spans.forEach(s -> words.add(s.word()));
+        return new Matches(text, merge(spans), words.size());
+    }
+
+    /** The query word a text term matches, exactly or within its edit distance; -1 if none. */
+    private static int matchingWord(List<Term> terms, String token) {
+        for (Term t : terms) {
+            if (t.text().equals(token)) {
+                return t.word();
+            }
+        }
+        for (Term t : terms) {
+            if (t.distance() > 0
+                    && !token.isEmpty()
+                    && token.charAt(0) == t.text().charAt(0)
+                    && withinDistance(t.text(), token, t.distance())) {
+                return t.word();
+            }
+        }
+        return -1;
+    }
+
+    private static Matches better(Matches a, Matches b) {
+        if (a == null || b == null) {
+            return a == null ? b : a;
+        }
+        if (a.words() != b.words()) {
+            return a.words() > b.words() ? a : b;
+        }
+        return b.spans().size() > a.spans().size() ? b : a;
+    }
+
+    /** Sorted spans with overlaps joined (compound parts and synonyms share their offsets). */
+    private static List<Span> merge(List<Span> spans) {
+        List<Span> sorted = new ArrayList<>(spans);
+        sorted.sort((x, y) -> x.start() != y.start() ? x.start() - y.start() : y.end() - x.end());
+        List<Span> merged = new ArrayList<>();
+        for (Span s : sorted) {
+            Span last = merged.isEmpty() ? null : merged.get(merged.size() - 1);
+            if (last != null && s.start() < last.end()) {
+                merged.set(
+                        merged.size() - 1,
+                        new Span(last.start(), Math.max(last.end(), s.end()), last.word()));
+            } else {
+                merged.add(s);
+            }
+        }
+        return merged;
+    }
+
+    /**
+     * About {@link #SNIPPET} characters around the window with the most matches, cut at word
+     * boundaries, escaped, matches marked, white space collapsed.
+     */
+    static String render(String text, List<Span> spans) {
+        int from = 0;
+        int last = 0;
+        int bestCount = 0;
+        for (int i = 0; i < spans.size(); i++) {
+            int count = 0;
+            int end = spans.get(i).end();
+            for (int j = i; j < spans.size(); j++) {
+                if (spans.get(j).end() - spans.get(i).start() > SNIPPET) {
+                    break;
+                }
+                count++;
+                end = spans.get(j).end();
+            }
+            if (count > bestCount) {
+                bestCount = count;
+                from = spans.get(i).start();
+                last = end;
+            }
+        }
+        int start = Math.max(0, from - Math.max(0, SNIPPET - (last - from)) / 2);
+        int stop = Math.min(text.length(), start + SNIPPET);
+        start = Math.max(0, Math.min(start, stop - SNIPPET));
+        // whole words only, without losing a match
+        if (start > 0 && !Character.isWhitespace(text.charAt(start - 1))) {
+            int next = nextWhitespace(text, start);
+            start = next < 0 || next >= from && bestCount > 0 ? start : next + 1;
+        }
+        if (stop < text.length() && !Character.isWhitespace(text.charAt(stop))) {
+            int previous = previousWhitespace(text, stop);
+            stop = previous <= start || previous < last ? stop : previous;
+        }
+        StringBuilder out = new StringBuilder(SNIPPET + 64);
+        if (start > 0) {
+            out.append(ELLIPSIS);
+        }
+        int at = start;
+        for (Span s : spans) {
+            if (s.start() < start || s.end() > stop) {
+                continue;
+            }
+            escape(text, at, s.start(), out);
+            out.append(MARK);
+            escape(text, s.start(), s.end(), out);
+            out.append(END_MARK);
+            at = s.end();
+        }
+        escape(text, at, stop, out);
+        if (stop < text.length()) {
+            out.append(ELLIPSIS);
+        }
+        return out.toString().strip();
+    }
+
+    private static int nextWhitespace(String text, int from) {
+        for (int i = from; i < text.length(); i++) {
+            if (Character.isWhitespace(text.charAt(i))) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static int previousWhitespace(String text, int before) {
+        for (int i = before - 1; i >= 0; i--) {
+            if (Character.isWhitespace(text.charAt(i))) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** Appends {@code text[from, to)} as HTML text: escaped, runs of white space as one space. */
+    static void escape(String text, int from, int to, StringBuilder out) {
+        boolean space = false;
+        for (int i = from; i < to; i++) {
+            char c = text.charAt(i);
+            if (Character.isWhitespace(c)) {
+                space = true;
+                continue;
+            }
+            if (space) {
+                out.append(' ');
+                space = false;
+            }
+            switch (c) {
+                case '&' -> out.append("&amp;");
+                case '<' -> out.append("&lt;");
+                case '>' -> out.append("&gt;");
+                case '"' -> out.append("&quot;");
+                case '\'' -> out.append("&#39;");
+                default -> out.append(c);
+            }
+        }
+        if (space) {
+            out.append(' ');
+        }
+    }
+
+    /** Whether two terms differ by at most {@code max} insertions, deletions or substitutions. */
+    static boolean withinDistance(String a, String b, int max) {
+        if (Math.abs(a.length() - b.length()) > max) {
+            return false;
+        }
+        int[] previous = new int[b.length() + 1];
+        int[] current = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) {
+            previous[j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            current[0] = i;
+            int rowMin = current[0];
+            for (int j = 1; j <= b.length(); j++) {
+                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+                current[j] =
+                        Math.min(
+                                Math.min(current[j - 1] + 1, previous[j] + 1),
+                                previous[j - 1] + cost);
+                rowMin = Math.min(rowMin, current[j]);
+            }
+            if (rowMin > max) {
+                return false;
+            }
+            int[] swap = previous;
+            previous = current;
+            current = swap;
+        }
+        return previous[b.length()] <= max;
+    }
+}
