@@ -7,8 +7,8 @@ import java.io.IOException;
 import java.util.List;
 
 /**
- * A stored, validated dataset opened for reading: its index in memory, image bytes on demand.
- * Only the lists of its own {@link #format()} are filled; the others are empty.
+ * A stored, validated dataset opened for reading: its index in memory, image bytes on demand. Only
+ * the lists of its own {@link #format()} are filled; the others are empty.
  */
 public interface DatasetContent extends AutoCloseable {
 

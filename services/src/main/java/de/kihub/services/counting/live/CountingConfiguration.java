@@ -118,6 +118,16 @@ public record CountingConfiguration(
         return retentionDays == null ? DEFAULT_RETENTION_DAYS : retentionDays;
     }
 
+    /**
+     * Checks counting lines as a configuration's lines are checked (at most 20, each named once,
+     * two different finite points), for other places that define lines (a dataset's lines.json).
+     */
+    public static List<CountingLine> checkLines(List<CountingApi.LineSpec> specs) {
+        List<CountingLine> lines = CountingSpecs.lines(specs);
+        unique(lines.stream().map(CountingLine::name).toList(), "line");
+        return lines;
+    }
+
     public List<CountingLine> countingLines() {
         return CountingSpecs.lines(lines);
     }
