@@ -32,6 +32,7 @@ CREATE TABLE evaluation (
     CONSTRAINT fk_evaluation_tenant FOREIGN KEY (tenant_id) REFERENCES tenant (id),
     CONSTRAINT fk_evaluation_model FOREIGN KEY (model_id) REFERENCES model (id),
     CONSTRAINT fk_evaluation_version FOREIGN KEY (version_id) REFERENCES model_version (id),
+    CONSTRAINT fk_evaluation_dataset FOREIGN KEY (dataset_id) REFERENCES dataset (id),
     CONSTRAINT ck_evaluation_status CHECK (status IN ('QUEUED', 'RUNNING', 'SUCCEEDED', 'FAILED', 'CANCELLED')),
     CONSTRAINT ck_evaluation_progress CHECK (items_done >= 0)
 );

@@ -49,7 +49,11 @@ final class Deployer {
             String token, String tenant, String name, String model, String version, String config) {
         HttpResponse<String> r = create(token, tenant, name, model, version, config);
         assertEquals(201, r.statusCode(), r.body());
-        return json(r.body()).getString("id");
+        String id = json(r.body()).getString("id");
+        assertEquals(
+                "/api/v1/" + path(tenant, id),
+                URI.create(r.headers().firstValue("Location").orElseThrow()).getPath());
+        return id;
     }
 
     HttpResponse<String> record(String token, String tenant, String id) {

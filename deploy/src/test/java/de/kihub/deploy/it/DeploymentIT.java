@@ -374,8 +374,12 @@ class DeploymentIT {
     /** A PUBLIC people-counting model of w-hs with one published version; returns owner/name. */
     private String publishedCounter(String name, byte[] onnx, String version) {
         String rita = token("rita.researcher");
-        assertEquals(201, http.createModel(rita, name, "PUBLIC").statusCode());
+        HttpResponse<String> created = http.createModel(rita, name, "PUBLIC");
+        assertEquals(201, created.statusCode(), created.body());
         String model = "w-hs/" + name;
+        assertEquals(
+                "/api/v1/models/" + model,
+                URI.create(created.headers().firstValue("Location").orElseThrow()).getPath());
         publishVersion(model, version, onnx);
         return model;
     }

@@ -19,8 +19,10 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
 
 /** What the integration tests share: the deployment, HTTP calls and Keycloak tokens. */
 final class Hub {
-    /** The newest Flyway migration, V8 (and so the number of migrations an empty database gets). */
-    static final int SCHEMA_VERSION = 8;
+    /**
+     * The newest Flyway migration, V10 (and so the number of migrations an empty database gets).
+     */
+    static final int SCHEMA_VERSION = 10;
 
     static final String KEYCLOAK =
             System.getProperty("kihub.it.keycloak-url", "http://127.0.0.1:18180");

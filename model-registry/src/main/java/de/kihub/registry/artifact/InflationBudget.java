@@ -2,17 +2,19 @@ package de.kihub.registry.artifact;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Counts the bytes actually inflated from a zip, per entry and in total, and stops reading as soon
- * as a limit is passed, so a zip bomb costs at most about one limit's worth of inflating.
+ * as a limit is passed, so a zip bomb costs at most about one limit's worth of inflating. Entries
+ * may be read by several threads at once (a stored dataset's images).
  */
 final class InflationBudget {
     static final long RATIO_GRACE_BYTES = 1024 * 1024;
     private static final int SKIP_BUFFER_BYTES = 64 * 1024;
 
     private final ArchiveLimits limits;
-    private long total;
+    private final AtomicLong total = new AtomicLong();
 
     InflationBudget(ArchiveLimits limits) {
         this.limits = limits;
@@ -78,7 +80,7 @@ final class InflationBudget {
 
         private void charge(int n) {
             inflated += n;
-            total += n;
+            long archive = total.addAndGet(n);
             if (inflated > limits.maxEntryUncompressedBytes()) {
                 throw new InvalidArtifactException(
                         "The archive has an entry "
@@ -95,7 +97,7 @@ final class InflationBudget {
                                 + limits.maxCompressionRatio()
                                 + " times its compressed size; it looks like a zip bomb.");
             }
-            if (total > limits.maxTotalUncompressedBytes()) {
+            if (archive > limits.maxTotalUncompressedBytes()) {
                 throw new InvalidArtifactException(
                         "The archive inflates to more than "
                                 + limits.maxTotalUncompressedBytes()

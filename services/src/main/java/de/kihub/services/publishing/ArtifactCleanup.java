@@ -2,7 +2,9 @@ package de.kihub.services.publishing;
 
 import de.kihub.registry.artifact.ArtifactStore;
 import de.kihub.registry.artifact.Sha256;
+import de.kihub.registry.dataset.Datasets;
 import de.kihub.registry.version.Versions;
+import de.kihub.services.datasets.DatasetIntake;
 import jakarta.ejb.Schedule;
 import jakarta.ejb.Singleton;
 import jakarta.inject.Inject;
@@ -13,8 +15,9 @@ import java.util.Set;
 import java.util.logging.Logger;
 
 /**
- * Removes stored content that no version references any more (a draft's artifact that was
- * replaced), every hour and on a curator's request. Content being recorded right now is kept.
+ * Removes stored content that no version and no dataset references any more (a draft's artifact or
+ * a private dataset's content that was replaced), every hour and on a curator's request. Content
+ * being recorded right now is kept.
  */
 @Singleton
 public class ArtifactCleanup {
@@ -26,6 +29,10 @@ public class ArtifactCleanup {
 
     @Inject ArtifactIntake intake;
 
+    @Inject Datasets datasets;
+
+    @Inject DatasetIntake datasetIntake;
+
     @Schedule(hour = "*", minute = "17", persistent = false)
     void hourly() {
         run();
@@ -35,8 +42,12 @@ public class ArtifactCleanup {
     public int run() {
         try {
             Set<Sha256> unreferenced = new HashSet<>(store.list());
-            Set<String> keep = new HashSet<>(versions.referencedArtifacts());
-            keep.addAll(intake.inFlight());
+            // in-flight content first: it leaves that set only after its row is committed, so
+            // the queries below see every listed object that is no longer in flight
+            Set<String> keep = new HashSet<>(intake.inFlight());
+            keep.addAll(datasetIntake.inFlight());
+            keep.addAll(versions.referencedArtifacts());
+            keep.addAll(datasets.referencedContent());
             unreferenced.removeIf(sha -> keep.contains(sha.hex()));
             int removed = 0;
             for (Sha256 sha : unreferenced) {

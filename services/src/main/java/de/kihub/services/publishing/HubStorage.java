@@ -18,12 +18,14 @@ import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
  * Where artifacts live and how they are checked, configured once for the server: the store under
- * {@code ${kihub.data.dir}/artifacts}, the upload limit ({@code KIHUB_MAX_UPLOAD_BYTES}, default 2
- * GiB) and the isolated model load check.
+ * {@code ${kihub.data.dir}/artifacts}, the upload limits ({@code KIHUB_MAX_UPLOAD_BYTES}, default 2
+ * GiB, for models; {@code KIHUB_MAX_DATASET_BYTES}, default 4 GiB, for datasets) and the isolated
+ * model load check.
  */
 @ApplicationScoped
 public class HubStorage {
     static final long DEFAULT_MAX_UPLOAD_BYTES = 2L * 1024 * 1024 * 1024;
+    static final long DEFAULT_MAX_DATASET_BYTES = 4L * 1024 * 1024 * 1024;
     private static final Logger LOG = Logger.getLogger(HubStorage.class.getName());
 
     static Path dataDir() {
@@ -75,5 +77,12 @@ public class HubStorage {
         return ConfigProvider.getConfig()
                 .getOptionalValue("kihub.max-upload-bytes", Long.class)
                 .orElse(DEFAULT_MAX_UPLOAD_BYTES);
+    }
+
+    /** The configured limit of a dataset upload in bytes. */
+    public long maxDatasetBytes() {
+        return ConfigProvider.getConfig()
+                .getOptionalValue("kihub.max-dataset-bytes", Long.class)
+                .orElse(DEFAULT_MAX_DATASET_BYTES);
     }
 }

@@ -41,8 +41,7 @@ public class CommunitiesResource {
             throw new InvalidRequestException("A JSON request body is required.");
         }
         Community c = communities.create(context.caller().requireAuthenticated().actor(), create);
-        return Response.created(
-                        UriBuilder.fromPath("/api/v1/communities/{id}").build(c.id().value()))
+        return Response.created(UriBuilder.fromPath("communities/{id}").build(c.id().value()))
                 .entity(c)
                 .build();
     }

@@ -52,7 +52,7 @@ public class DeploymentsResource {
     public Response create(DeploymentCreate create) {
         Deployment d = deployments.create(actor(), tenantId(), create);
         return Response.created(
-                        UriBuilder.fromPath("/api/v1/tenants/{tenant}/deployments/{id}")
+                        UriBuilder.fromPath("tenants/{tenant}/deployments/{id}")
                                 .build(tenant, d.id()))
                 .entity(d)
                 .build();

@@ -45,7 +45,7 @@ public class ModelsResource {
         Model model =
                 models.create(context.caller().requireAuthenticated().actor(), required(create));
         return Response.created(
-                        UriBuilder.fromPath("/api/v1/models/{owner}/{name}")
+                        UriBuilder.fromPath("models/{owner}/{name}")
                                 .build(model.owner(), model.name()))
                 .entity(model)
                 .build();

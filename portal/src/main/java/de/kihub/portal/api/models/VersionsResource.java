@@ -57,7 +57,7 @@ public class VersionsResource {
     public Response create(ModelVersionCreate create) {
         ModelVersion v = versions.create(actor(), ref(), ModelsResource.required(create));
         return Response.created(
-                        UriBuilder.fromPath("/api/v1/models/{owner}/{name}/versions/{version}")
+                        UriBuilder.fromPath("models/{owner}/{name}/versions/{version}")
                                 .build(owner, name, v.version()))
                 .entity(v)
                 .build();
