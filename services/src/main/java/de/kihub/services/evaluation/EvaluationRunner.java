@@ -13,6 +13,8 @@ import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.BeforeDestroyed;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
@@ -128,13 +130,21 @@ public class EvaluationRunner {
         }
     }
 
+    /**
+     * When the application stops, before any of its beans is destroyed (the model pool among them):
+     * running jobs stop after their current item and are recorded as interrupted, waiting jobs are
+     * dropped (the next start marks them failed).
+     */
+    void stopping(@Observes @BeforeDestroyed(ApplicationScoped.class) Object event) {
+        stop();
+    }
+
     @PreDestroy
     void stop() {
         stopping = true;
         synchronized (this) {
             queue.clear();
         }
-        // running jobs see the flag after their current item and record why they ended
         for (CompletableFuture<Void> end : running.values()) {
             try {
                 end.get(5, TimeUnit.SECONDS);
@@ -235,32 +245,42 @@ public class EvaluationRunner {
                                     + millisSince(start)
                                     + " ms");
         } catch (EvaluationCancelledException c) {
+            LOG.info(
+                    "Evaluation "
+                            + id
+                            + (stopping ? " stopped with the application" : " cancelled")
+                            + " after "
+                            + done.value
+                            + " items");
             if (stopping) {
                 store.failed(id, done.value, EvaluationStore.INTERRUPTED, millisSince(start));
             } else {
                 store.cancelled(id, done.value, millisSince(start));
             }
-        } catch (HubException e) {
-            store.failed(id, done.value, e.getMessage(), millisSince(start));
-        } catch (SaturatedException | InferenceTimeoutException e) {
-            store.failed(
-                    id,
-                    done.value,
-                    "The inference runtime stayed busy with other requests for "
-                            + BUSY_PATIENCE.toMinutes()
-                            + " minutes; start the evaluation again later.",
-                    millisSince(start));
         } catch (RuntimeException e) {
-            String errorId = UUID.randomUUID().toString();
-            LOG.log(Level.SEVERE, "Evaluation " + id + " failed, error id " + errorId, e);
-            store.failed(
-                    id,
-                    done.value,
-                    "The hub could not finish the evaluation (error id "
-                            + errorId
-                            + "); an operator finds the cause in the server log.",
-                    millisSince(start));
+            store.failed(id, done.value, failureReason(id, e), millisSince(start));
         }
+    }
+
+    /** Why a job failed, as its row says it: the domain's message, never internals. */
+    private String failureReason(UUID id, RuntimeException e) {
+        if (stopping) {
+            // the application (and its model pool) is being shut down under the job
+            return EvaluationStore.INTERRUPTED;
+        }
+        if (e instanceof HubException) {
+            return e.getMessage();
+        }
+        if (e instanceof SaturatedException || e instanceof InferenceTimeoutException) {
+            return "The inference runtime stayed busy with other requests for "
+                    + BUSY_PATIENCE.toMinutes()
+                    + " minutes; start the evaluation again later.";
+        }
+        String errorId = UUID.randomUUID().toString();
+        LOG.log(Level.SEVERE, "Evaluation " + id + " failed, error id " + errorId, e);
+        return "The hub could not finish the evaluation (error id "
+                + errorId
+                + "); an operator finds the cause in the server log.";
     }
 
     private PeopleCountingEvaluation.Progress progress(UUID id, Counter done) {
