@@ -3,6 +3,7 @@ package de.kihub.services.evaluation;
 import de.kihub.registry.access.Actor;
 import de.kihub.registry.model.Visibility;
 import de.kihub.registry.tenant.TenantId;
+import java.util.Arrays;
 
 /** Who may see, run, cancel and share evaluations; plain functions, tested without a container. */
 final class EvaluationAccess {
@@ -32,7 +33,7 @@ final class EvaluationAccess {
         if (actor.isCurator()) {
             return true;
         }
-        return actor.tenant() != null && java.util.Arrays.stream(OPERATORS).anyMatch(actor::has);
+        return actor.tenant() != null && Arrays.stream(OPERATORS).anyMatch(actor::has);
     }
 
     /**
@@ -44,7 +45,7 @@ final class EvaluationAccess {
             return actor.isCurator();
         }
         return actor.belongsTo(TenantId.of(tenantId))
-                && java.util.Arrays.stream(OPERATORS).anyMatch(actor::has);
+                && Arrays.stream(OPERATORS).anyMatch(actor::has);
     }
 
     /**

@@ -12,6 +12,7 @@ import de.kihub.registry.model.Model;
 import de.kihub.registry.model.ModelRef;
 import de.kihub.registry.model.Models;
 import de.kihub.registry.model.Visibility;
+import de.kihub.registry.tenant.TenantId;
 import de.kihub.registry.version.ModelVersion;
 import de.kihub.registry.version.VersionReference;
 import de.kihub.registry.version.VersionStatus;
@@ -210,10 +211,7 @@ public class Evaluations {
             }
             Dataset d = datasets.get(e.datasetId);
             if (!EvaluationAccess.mayNameInPublic(
-                    e.tenantId,
-                    de.kihub.registry.tenant.TenantId.of(d.owner()),
-                    d.visibility(),
-                    true)) {
+                    e.tenantId, TenantId.of(d.owner()), d.visibility(), true)) {
                 throw new ConflictException(
                         "Dataset "
                                 + d.dataset()

@@ -1,6 +1,7 @@
 package de.kihub.services.evaluation.metrics;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -75,7 +76,7 @@ public final class ClassificationMetrics {
         }
         List<List<Integer>> matrix = new ArrayList<>();
         for (int[] row : confusion) {
-            matrix.add(java.util.Arrays.stream(row).boxed().toList());
+            matrix.add(Arrays.stream(row).boxed().toList());
         }
         return new Result(
                 items,
