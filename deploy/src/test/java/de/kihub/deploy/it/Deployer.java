@@ -51,7 +51,7 @@ final class Deployer {
         assertEquals(201, r.statusCode(), r.body());
         String id = json(r.body()).getString("id");
         assertEquals(
-                "/api/v1/" + path(tenant, id),
+                "/" + path(tenant, id),
                 URI.create(r.headers().firstValue("Location").orElseThrow()).getPath());
         return id;
     }
