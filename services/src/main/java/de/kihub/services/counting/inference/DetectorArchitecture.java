@@ -46,7 +46,7 @@ enum DetectorArchitecture {
 
     /**
      * MobileNetV3-CenterNet: 1x512x512x3 RGB in, the graph's own top-100 detections out. Each
-     * further loaded copy (an 8 MiB file) took 51 MiB of resident memory with one worker
+     * further loaded copy (an 8 MiB file) took 49-56 MiB of resident memory with one worker
      * (docs/benchmarks.md), mostly activations at 256x256 and the 128x128x80 heat map; 48 MiB per
      * worker keeps the estimate above that.
      */
