@@ -16,6 +16,7 @@ final class LayoutOps {
     static void register(Map<String, OpMapping> table) {
         table.put("Transpose", LayoutOps::transpose);
         table.put("Reshape", LayoutOps::reshape);
+        table.put("ExpandDims", LayoutOps::expandDims);
         table.put("ConcatV2", LayoutOps::concat);
         table.put("SplitV", LayoutOps::split);
         table.put("Pad", LayoutOps::pad);
@@ -54,6 +55,26 @@ final class LayoutOps {
                         c.input(node, 0),
                         c.initializer(node.name() + "_shape", Tensor.int64Vector(target)));
         c.emit("Reshape", inputs, c.output(node, 0, x.type(), shape));
+    }
+
+    /** A new dimension of size 1 at a constant axis, counted in the result's rank. */
+    private static void expandDims(TfNode node, Conversion c) {
+        Conversion.Value x = c.value(node, 0);
+        long given = c.integer(node, 1, "axis");
+        int axis = Shapes.axis(given, x.rank() + 1);
+        if (axis < 0) {
+            throw node.fail("inserts a dimension at " + given + ", outside rank " + (x.rank() + 1));
+        }
+        long[] in = x.shape();
+        long[] shape = new long[in.length + 1];
+        System.arraycopy(in, 0, shape, 0, axis);
+        shape[axis] = 1;
+        System.arraycopy(in, axis, shape, axis + 1, in.length - axis);
+        List<String> inputs =
+                List.of(
+                        c.input(node, 0),
+                        c.initializer(node.name() + "_axes", Tensor.int64Vector(axis)));
+        c.emit("Unsqueeze", inputs, c.output(node, 0, x.type(), shape));
     }
 
     /**

@@ -1,12 +1,6 @@
 package de.kihub.services.modelimport;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 
 /**
  * The NanoDet-m person detector as TensorFlow.js graph model ({@code nanodet.json} and {@code
@@ -53,36 +47,6 @@ public record NanoDetWeights(Path modelJson, Path weights) {
     }
 
     private static void check(Path file, String expected) {
-        if (!Files.isRegularFile(file)) {
-            throw new ModelImportException(
-                    "The NanoDet-m file " + file.toAbsolutePath() + " is missing.");
-        }
-        String actual = sha256(file);
-        if (!actual.equals(expected)) {
-            throw new ModelImportException(
-                    "The NanoDet-m file "
-                            + file.toAbsolutePath()
-                            + " has SHA-256 "
-                            + actual
-                            + ", not the published "
-                            + expected
-                            + ".");
-        }
-    }
-
-    static String sha256(Path file) {
-        try (InputStream in = Files.newInputStream(file)) {
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            byte[] buffer = new byte[1 << 16];
-            for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
-                digest.update(buffer, 0, n);
-            }
-            return HexFormat.of().formatHex(digest.digest());
-        } catch (IOException e) {
-            throw new ModelImportException(
-                    "The NanoDet-m file " + file.toAbsolutePath() + " cannot be read.");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java runtime has SHA-256", e);
-        }
+        PublishedFile.verify(file, expected, "NanoDet-m");
     }
 }

@@ -1,9 +1,9 @@
 package de.kihub.services.modelimport;
 
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * Convolution, pooling and resizing. TF runs them on NHWC tensors (on CPU it has no choice), ONNX
@@ -18,6 +18,7 @@ final class SpatialOps {
 
     static void register(Map<String, OpMapping> table) {
         table.put("Conv2D", SpatialOps::conv2d);
+        table.put("DepthwiseConv2dNative", SpatialOps::depthwiseConv2d);
         table.put("MaxPool", SpatialOps::maxPool);
         table.put("ResizeBilinear", SpatialOps::resizeBilinear);
     }
@@ -48,16 +49,56 @@ final class SpatialOps {
     }
 
     private static void conv2d(TfNode node, Conversion c) {
+        convolve(node, c, false, shape -> c.output(node, 0, DataType.FLOAT, shape));
+    }
+
+    private static void depthwiseConv2d(TfNode node, Conversion c) {
+        convolve(node, c, true, shape -> c.output(node, 0, DataType.FLOAT, shape));
+    }
+
+    /**
+     * Emits the node's convolution of input 0 with the filter in input 1 as ONNX Conv (for an NHWC
+     * node, between transposes) and writes it to the name that {@code output} gives for the
+     * result's shape in the node's layout; the fused convolutions add their bias and activation
+     * after it.
+     *
+     * @param depthwise TF's DepthwiseConv2dNative: a constant [h, w, in, multiplier] filter, which
+     *     is a grouped convolution with one group per input channel
+     * @return the result's shape in the node's layout
+     */
+    static long[] convolve(
+            TfNode node, Conversion c, boolean depthwise, Function<long[], String> output) {
         Layout layout = Layout.of(node);
         long[] in = fourDimensional(node, c);
         long[] strides = spatial(node, layout, "strides", null);
         long[] dilations = spatial(node, layout, "dilations", new long[] {1, 1, 1, 1});
-        Conversion.Value filterValue = c.value(node, 1);
-        long[] filter = filterValue.shape(); // HWIO
-        if (filter.length != 4 || !Shapes.isKnown(filter) || filterValue.type() != DataType.FLOAT) {
-            throw node.fail("needs a float filter of static shape [h, w, in, out]");
-        }
         long channels = in[layout.channel()];
+        long[] filter; // HWIO
+        String weights;
+        if (depthwise) {
+            Tensor perChannel = c.constant(node, 1, "filter");
+            long[] s = perChannel.shape();
+            if (s.length != 4 || perChannel.type() != DataType.FLOAT || s[2] != channels) {
+                throw node.fail(
+                        "needs a float filter [h, w, "
+                                + channels
+                                + ", multiplier], not "
+                                + Shapes.format(s));
+            }
+            // output channel i * multiplier + m reads input channel i: the same memory order
+            Tensor grouped = perChannel.reshaped(new long[] {s[0], s[1], 1, s[2] * s[3]});
+            filter = grouped.shape();
+            weights = oihwInitializer(node, c, grouped);
+        } else {
+            Conversion.Value filterValue = c.value(node, 1);
+            filter = filterValue.shape();
+            if (filter.length != 4
+                    || !Shapes.isKnown(filter)
+                    || filterValue.type() != DataType.FLOAT) {
+                throw node.fail("needs a float filter of static shape [h, w, in, out]");
+            }
+            weights = oihwFilter(node, c);
+        }
         // TF derives grouped convolution from the filter's in-channels; 1 group for plain convs
         if (channels <= 0 || channels % filter[2] != 0 || filter[3] % (channels / filter[2]) != 0) {
             throw node.fail(
@@ -69,23 +110,16 @@ final class SpatialOps {
         }
         long[] kernel = {filter[0], filter[1]};
         long[] pads = padding(node, layout, in, kernel, strides, dilations);
-        List<String> inputs = new ArrayList<>();
-        inputs.add(toNchw(c, node, layout));
-        inputs.add(oihwFilter(node, c));
+        List<String> inputs = List.of(toNchw(c, node, layout), weights);
         long[] outHw = outputSize(node, layout, in, kernel, strides, dilations, pads);
-        OnnxNode conv =
-                emitWrapped(
-                        node,
-                        c,
-                        layout,
-                        "Conv",
-                        inputs,
-                        layout.shapeIn(in[0], filter[3], outHw[0], outHw[1]));
+        long[] shape = layout.shapeIn(in[0], filter[3], outHw[0], outHw[1]);
+        OnnxNode conv = emitWrapped(node, c, layout, "Conv", inputs, output.apply(shape));
         conv.set("kernel_shape", kernel)
                 .set("strides", strides)
                 .set("dilations", dilations)
                 .set("pads", pads)
                 .set("group", channels / filter[2]);
+        return shape;
     }
 
     private static void maxPool(TfNode node, Conversion c) {
@@ -99,7 +133,7 @@ final class SpatialOps {
         List<String> inputs = List.of(toNchw(c, node, layout));
         long[] shape = layout.shapeIn(in[0], in[layout.channel()], outHw[0], outHw[1]);
         // ONNX MaxPool ignores padded cells, as TF's SAME pooling does
-        emitWrapped(node, c, layout, "MaxPool", inputs, shape)
+        emitWrapped(node, c, layout, "MaxPool", inputs, c.output(node, 0, DataType.FLOAT, shape))
                 .set("kernel_shape", kernel)
                 .set("strides", strides)
                 .set("pads", pads);
@@ -134,7 +168,7 @@ final class SpatialOps {
                                 Tensor.int64Vector(in[0], in[3], size[0], size[1])));
         long[] shape = {in[0], size[0], size[1], in[3]};
         // bilinear without antialiasing, as TF does, also when downsampling (ONNX 13 has none)
-        emitWrapped(node, c, layout, "Resize", inputs, shape)
+        emitWrapped(node, c, layout, "Resize", inputs, c.output(node, 0, DataType.FLOAT, shape))
                 .set("mode", "linear")
                 .set("coordinate_transformation_mode", mode);
     }
@@ -232,6 +266,10 @@ final class SpatialOps {
                     .set("perm", new long[] {3, 2, 0, 1});
             return transposed;
         }
+        return oihwInitializer(node, c, filter);
+    }
+
+    private static String oihwInitializer(TfNode node, Conversion c, Tensor filter) {
         long[] s = filter.shape();
         int kh = (int) s[0];
         int kw = (int) s[1];
@@ -264,8 +302,8 @@ final class SpatialOps {
     }
 
     /**
-     * Emits the NCHW op and, for an NHWC node, the Transpose back; returns the op to configure. The
-     * shape is the TF node's output shape in its own layout.
+     * Emits the NCHW op and, for an NHWC node, the Transpose back into {@code output}; returns the
+     * op to configure.
      */
     private static OnnxNode emitWrapped(
             TfNode node,
@@ -273,8 +311,7 @@ final class SpatialOps {
             Layout layout,
             String opType,
             List<String> inputs,
-            long[] shape) {
-        String output = c.output(node, 0, DataType.FLOAT, shape);
+            String output) {
         if (!layout.nhwc()) {
             return c.emit(opType, inputs, output);
         }

@@ -4,6 +4,7 @@ import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 
@@ -82,6 +83,26 @@ record TfNode(String name, String op, List<String> inputs, JsonObject attributes
         long[] result = new long[values.size()];
         for (int i = 0; i < result.length; i++) {
             result[i] = JsonFields.integer(values.get(i), where(key) + "[" + i + "]");
+        }
+        return result;
+    }
+
+    /** A string list attribute ({@code list.s}, base64 each); empty when absent. */
+    List<String> strings(String key) {
+        JsonValue list = attribute(key, "list");
+        if (list == null) {
+            return List.of();
+        }
+        JsonArray values =
+                JsonFields.optionalArray(JsonFields.object(list, where(key)), "s", where(key));
+        List<String> result = new ArrayList<>();
+        for (int i = 0; i < values.size(); i++) {
+            try {
+                String text = JsonFields.string(values.get(i), where(key) + "[" + i + "]");
+                result.add(new String(Base64.getDecoder().decode(text), StandardCharsets.UTF_8));
+            } catch (IllegalArgumentException e) {
+                throw fail("has attribute '" + key + "' that is not valid base64");
+            }
         }
         return result;
     }

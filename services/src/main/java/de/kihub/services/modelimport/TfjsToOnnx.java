@@ -150,7 +150,11 @@ public final class TfjsToOnnx {
         Map<String, OpMapping> table = new HashMap<>();
         ElementwiseOps.register(table);
         LayoutOps.register(table);
+        ArithmeticOps.register(table);
+        SelectionOps.register(table);
+        ReductionOps.register(table);
         SpatialOps.register(table);
+        FusedConvolutions.register(table);
         ConstantFolding.register(table);
         return Map.copyOf(table);
     }

@@ -2,6 +2,8 @@ package de.kihub.services.modelimport;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import de.kihub.services.modelimport.TinyTfjsModel.Attrs;
 import de.kihub.services.modelimport.onnx.ModelProto;
@@ -100,6 +102,178 @@ class SpatialOpsTest {
         assertEquals(
                 List.of(1L, 1L, 1L, 1L),
                 TfjsToOnnxTest.attribute(cleaned, "MaxPool", "pads").getIntsList());
+    }
+
+    @Test
+    void convolvesEachChannelWithItsOwnFiltersInADepthwiseConvolution() throws Exception {
+        float[] x = sequence(4 * 4 * 2, 0.3f);
+        float[] filter = sequence(3 * 3 * 2 * 2, -0.2f); // [3, 3, 2 channels, multiplier 2]
+        Path model =
+                new TinyTfjsModel()
+                        .input("x", 1, 4, 4, 2)
+                        .floats("w", new long[] {3, 3, 2, 2}, filter)
+                        .node(
+                                "Identity",
+                                "DepthwiseConv2dNative",
+                                List.of("x", "w"),
+                                same(1).build())
+                        .output("Identity")
+                        .write(dir);
+        float[] expected = depthwise(x, filter, new float[4]);
+
+        for (ConversionResult result :
+                List.of(TfjsToOnnx.convertLiteral(model), TfjsToOnnx.convert(model))) {
+            OnnxRun.Output out =
+                    OnnxRun.floats(result.onnxModel(), "x", x, 1, 4, 4, 2).get("Identity");
+            assertArrayEquals(new long[] {1, 4, 4, 4}, out.shape());
+            assertArrayEquals(expected, out.floats(), 1e-5f);
+        }
+        assertEquals(
+                2L, TfjsToOnnxTest.attribute(TfjsToOnnx.convert(model), "Conv", "group").getI());
+    }
+
+    @Test
+    void takesAFusedDepthwiseConvolutionApartAndFoldsItsBiasIntoConv() throws Exception {
+        float[] x = sequence(4 * 4 * 2, 2.5f);
+        float[] filter = sequence(3 * 3 * 2 * 2, 0.4f);
+        float[] bias = {0.5f, -30f, 1f, -0.25f};
+        Path model =
+                new TinyTfjsModel()
+                        .input("x", 1, 4, 4, 2)
+                        .floats("w", new long[] {3, 3, 2, 2}, filter)
+                        .floats("b", new long[] {4}, bias)
+                        .node(
+                                "Identity",
+                                "FusedDepthwiseConv2dNative",
+                                List.of("x", "w", "b"),
+                                fused(same(1), "BiasAdd", "Relu6"))
+                        .output("Identity")
+                        .write(dir);
+        float[] expected = depthwise(x, filter, bias);
+        for (int i = 0; i < expected.length; i++) {
+            expected[i] = Math.min(Math.max(expected[i], 0), 6);
+        }
+
+        ConversionResult result = TfjsToOnnx.convert(model);
+
+        OnnxRun.Output out = OnnxRun.floats(result.onnxModel(), "x", x, 1, 4, 4, 2).get("Identity");
+        assertArrayEquals(expected, out.floats(), 1e-5f);
+        boolean low = false;
+        boolean high = false;
+        for (float v : expected) {
+            low |= v == 0;
+            high |= v == 6;
+        }
+        assertTrue(low && high, "the test data reaches both bounds");
+        assertEquals(3, TfjsToOnnxTest.node(result, "Conv").getInputCount(), "bias folded");
+        assertEquals(List.of("Conv", "Clip"), opTypesWithoutTransposes(result));
+    }
+
+    @Test
+    void takesAFusedConvolutionWithReluApart() throws Exception {
+        float[] x = sequence(5 * 5 * 2, 0.1f);
+        float[] filter = sequence(3 * 3 * 2 * 3, -0.05f);
+        float[] bias = {0.5f, -1f, 2f};
+        Path model =
+                new TinyTfjsModel()
+                        .input("x", 1, 5, 5, 2)
+                        .floats("w", new long[] {3, 3, 2, 3}, filter)
+                        .floats("b", new long[] {3}, bias)
+                        .node(
+                                "Identity",
+                                "_FusedConv2D",
+                                List.of("x", "w", "b"),
+                                fused(same(2), "BiasAdd", "Relu"))
+                        .output("Identity")
+                        .write(dir);
+        float[] expected = sameConvolution(x, filter, bias);
+        for (int i = 0; i < expected.length; i++) {
+            expected[i] = Math.max(expected[i], 0);
+        }
+
+        for (ConversionResult result :
+                List.of(TfjsToOnnx.convertLiteral(model), TfjsToOnnx.convert(model))) {
+            OnnxRun.Output out =
+                    OnnxRun.floats(result.onnxModel(), "x", x, 1, 5, 5, 2).get("Identity");
+            assertArrayEquals(expected, out.floats(), 1e-5f);
+        }
+        assertEquals(List.of("Conv", "Relu"), opTypesWithoutTransposes(TfjsToOnnx.convert(model)));
+    }
+
+    @Test
+    void refusesAFusedBatchNormalisation() throws Exception {
+        Path model =
+                new TinyTfjsModel()
+                        .input("x", 1, 2, 2, 1)
+                        .floats("w", new long[] {1, 1, 1, 1}, 1)
+                        .floats("scale", new long[] {1}, 1)
+                        .floats("offset", new long[] {1}, 0)
+                        .node(
+                                "Identity",
+                                "_FusedConv2D",
+                                List.of("x", "w", "scale", "offset"),
+                                fused(same(1), "FusedBatchNorm", "Relu"))
+                        .output("Identity")
+                        .write(dir);
+
+        ModelImportException e =
+                assertThrows(ModelImportException.class, () -> TfjsToOnnx.convert(model));
+
+        assertEquals(
+                "The model's node 'Identity' (_FusedConv2D) fuses [FusedBatchNorm, Relu] with 2"
+                        + " extra inputs; only BiasAdd, optionally followed by Relu, Relu6 or"
+                        + " LeakyRelu, is supported.",
+                e.getMessage());
+    }
+
+    private static Attrs same(int stride) {
+        return new Attrs()
+                .type("T", "DT_FLOAT")
+                .s("padding", "SAME")
+                .s("data_format", "NHWC")
+                .ints("strides", 1, stride, stride, 1)
+                .ints("dilations", 1, 1, 1, 1);
+    }
+
+    private static jakarta.json.JsonObject fused(Attrs attrs, String... ops) {
+        return attrs.strings("fused_ops", ops).i("num_args", ops.length == 0 ? 0 : 1).build();
+    }
+
+    private static List<String> opTypesWithoutTransposes(ConversionResult result) throws Exception {
+        return ModelProto.parseFrom(result.onnxModel()).getGraph().getNodeList().stream()
+                .map(NodeProto::getOpType)
+                .filter(op -> !op.equals("Transpose"))
+                .toList();
+    }
+
+    /**
+     * TF DepthwiseConv2dNative, NHWC 4x4x2 input, [3, 3, 2, 2] filter, stride 1, SAME: output
+     * channel c * 2 + m is input channel c convolved with filter (c, m).
+     */
+    private static float[] depthwise(float[] x, float[] filter, float[] bias) {
+        float[] out = new float[4 * 4 * 4];
+        for (int oh = 0; oh < 4; oh++) {
+            for (int ow = 0; ow < 4; ow++) {
+                for (int c = 0; c < 2; c++) {
+                    for (int m = 0; m < 2; m++) {
+                        float sum = bias[c * 2 + m];
+                        for (int kh = 0; kh < 3; kh++) {
+                            for (int kw = 0; kw < 3; kw++) {
+                                int h = oh + kh - 1;
+                                int w = ow + kw - 1;
+                                if (h >= 0 && h < 4 && w >= 0 && w < 4) {
+                                    sum +=
+                                            x[(h * 4 + w) * 2 + c]
+                                                    * filter[((kh * 3 + kw) * 2 + c) * 2 + m];
+                                }
+                            }
+                        }
+                        out[(oh * 4 + ow) * 4 + c * 2 + m] = sum;
+                    }
+                }
+            }
+        }
+        return out;
     }
 
     /** start, start - 0.37, start - 0.74, ...: distinct values of both signs. */

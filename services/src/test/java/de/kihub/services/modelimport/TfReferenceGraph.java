@@ -29,7 +29,8 @@ import org.tensorflow.proto.TensorShapeProto;
 /**
  * Rebuilds the TensorFlow GraphDef behind a tfjs graph model, so that TensorFlow itself can run the
  * original graph as reference. Independent of the importer on purpose: its own JSON reading and
- * weight decoding, limited to what NanoDet-m needs (float32, float16, int32 and int64 consts).
+ * weight decoding, limited to what NanoDet-m and CenterNet need (float32, float16, int32 and int64
+ * consts, TF's fused convolutions).
  */
 public final class TfReferenceGraph {
     private TfReferenceGraph() {}
@@ -60,6 +61,7 @@ public final class TfReferenceGraph {
                             ? node.getJsonObject("attr")
                             : JsonValue.EMPTY_JSON_OBJECT;
             attrs.forEach((key, attr) -> def.putAttr(key, attr(attr.asJsonObject())));
+            restoreFusedConvolution(def);
             nodes.put(def.getName(), def);
         }
         for (JsonValue group : root.getJsonArray("weightsManifest")) {
@@ -69,6 +71,25 @@ public final class TfReferenceGraph {
             graph.addNode(nodes.get(value.asJsonObject().getString("name")));
         }
         return graph.build();
+    }
+
+    /**
+     * The tfjs converter renames TF's internal {@code _FusedDepthwiseConv2dNative} (dropping the
+     * underscore; it also adds an explicit_paddings attribute that op does not have) and leaves out
+     * {@code _FusedConv2D}'s TArgs, which TF's op registry requires.
+     */
+    private static void restoreFusedConvolution(NodeDef.Builder def) {
+        if (def.getOp().equals("FusedDepthwiseConv2dNative")) {
+            def.setOp("_FusedDepthwiseConv2dNative");
+            def.removeAttr("explicit_paddings");
+        }
+        if (def.getOp().equals("_FusedConv2D") && !def.containsAttr("TArgs")) {
+            AttrValue.ListValue.Builder types = AttrValue.ListValue.newBuilder();
+            for (long i = 0; i < def.getAttrOrThrow("num_args").getI(); i++) {
+                types.addType(def.getAttrOrThrow("T").getType());
+            }
+            def.putAttr("TArgs", AttrValue.newBuilder().setList(types).build());
+        }
     }
 
     private static void addWeights(Path dir, JsonObject group, Map<String, NodeDef.Builder> nodes)
@@ -111,7 +132,8 @@ public final class TfReferenceGraph {
                     }
                 }
                 default ->
-                        throw new IllegalArgumentException("not needed for NanoDet-m: " + stored);
+                        throw new IllegalArgumentException(
+                                "not needed for NanoDet-m or CenterNet: " + stored);
             }
             TensorProto tensor =
                     TensorProto.newBuilder()
@@ -164,7 +186,7 @@ public final class TfReferenceGraph {
         } else if (json.containsKey("list")) {
             attr.setList(list(json.getJsonObject("list")));
         } else if (!json.isEmpty()) {
-            throw new IllegalArgumentException("not needed for NanoDet-m: " + json);
+            throw new IllegalArgumentException("not needed for NanoDet-m or CenterNet: " + json);
         }
         return attr.build();
     }

@@ -254,6 +254,96 @@ class TfjsToOnnxTest {
         assertArrayEquals(new float[] {2.5f, 4.5f, 10.5f, 12.5f}, out.floats());
     }
 
+    @Test
+    void computesHardSwishFromRelu6MulAndAdd() throws Exception {
+        // MobileNetV3's hard swish as the CenterNet graph spells it: x * relu6(x + 3) * (1/6)
+        Path model =
+                new TinyTfjsModel()
+                        .input("x", 4)
+                        .floats("three", SCALAR, 3)
+                        .floats("sixth", SCALAR, 1 / 6f)
+                        .node("shifted", "Add", "x", "three")
+                        .node("clipped", "Relu6", "shifted")
+                        .node("scaled", "Mul", "sixth", "x")
+                        .node("Identity", "Mul", "scaled", "clipped")
+                        .node("Identity_1", "Relu", "x")
+                        .node("Identity_2", "Sub", "x", "three")
+                        .output("Identity")
+                        .output("Identity_1")
+                        .output("Identity_2")
+                        .write(dir);
+
+        ConversionResult result = TfjsToOnnx.convert(model);
+
+        assertEquals(List.of(0f, 6f), clipBounds(result));
+        Map<String, OnnxRun.Output> out =
+                OnnxRun.floats(result.onnxModel(), "x", new float[] {-4, -1, 1, 4}, 4);
+        assertArrayEquals(new float[] {0, -1 / 3f, 2 / 3f, 4}, out.get("Identity").floats(), 1e-6f);
+        assertArrayEquals(new float[] {0, 0, 1, 4}, out.get("Identity_1").floats());
+        assertArrayEquals(new float[] {-7, -4, -2, 1}, out.get("Identity_2").floats());
+    }
+
+    @Test
+    void comparesForEqualityIntoBooleans() throws Exception {
+        Path model =
+                new TinyTfjsModel()
+                        .input("x", 3)
+                        .floats("peak", new long[] {3}, 1, 5, 3)
+                        .node("same", "Equal", "x", "peak")
+                        .node(
+                                "Identity",
+                                "Cast",
+                                List.of("same"),
+                                new Attrs()
+                                        .type("SrcT", "DT_BOOL")
+                                        .type("DstT", "DT_FLOAT")
+                                        .build())
+                        .output("Identity")
+                        .write(dir);
+
+        OnnxRun.Output out =
+                OnnxRun.floats(TfjsToOnnx.convert(model).onnxModel(), "x", new float[] {1, 2, 3}, 3)
+                        .get("Identity");
+
+        assertArrayEquals(new float[] {1, 0, 1}, out.floats());
+    }
+
+    @Test
+    void insertsADimensionAtANegativeAxisCountedInTheResult() throws Exception {
+        Path model =
+                new TinyTfjsModel()
+                        .input("x", 2, 3)
+                        .ints("last", "DT_INT32", SCALAR, -1)
+                        .ints("first", "DT_INT32", SCALAR, 0)
+                        .node("Identity", "ExpandDims", "x", "last")
+                        .node("Identity_1", "ExpandDims", "x", "first")
+                        .output("Identity")
+                        .output("Identity_1")
+                        .write(dir);
+
+        Map<String, OnnxRun.Output> out =
+                OnnxRun.floats(TfjsToOnnx.convert(model).onnxModel(), "x", new float[6], 2, 3);
+
+        assertArrayEquals(new long[] {2, 3, 1}, out.get("Identity").shape());
+        assertArrayEquals(new long[] {1, 2, 3}, out.get("Identity_1").shape());
+    }
+
+    /** The float bounds of the Clip that Relu6 becomes. */
+    private static List<Float> clipBounds(ConversionResult result) throws Exception {
+        NodeProto clip = node(result, "Clip");
+        return List.of(
+                initializer(result, clip.getInput(1))
+                        .getRawData()
+                        .asReadOnlyByteBuffer()
+                        .order(ByteOrder.LITTLE_ENDIAN)
+                        .getFloat(),
+                initializer(result, clip.getInput(2))
+                        .getRawData()
+                        .asReadOnlyByteBuffer()
+                        .order(ByteOrder.LITTLE_ENDIAN)
+                        .getFloat());
+    }
+
     static AttributeProto attribute(ConversionResult result, String opType, String name)
             throws Exception {
         return node(result, opType).getAttributeList().stream()

@@ -251,6 +251,18 @@ final class TinyTfjsModel {
                             .add("list", Json.createObjectBuilder().add("i", list)));
         }
 
+        /** A string list such as fused_ops, base64 encoded as proto3 JSON writes bytes. */
+        Attrs strings(String key, String... values) {
+            JsonArrayBuilder list = Json.createArrayBuilder();
+            for (String v : values) {
+                list.add(Base64.getEncoder().encodeToString(v.getBytes(StandardCharsets.UTF_8)));
+            }
+            return add(
+                    key,
+                    Json.createObjectBuilder()
+                            .add("list", Json.createObjectBuilder().add("s", list)));
+        }
+
         Attrs add(String key, JsonObjectBuilder value) {
             attrs.add(key, value);
             return this;

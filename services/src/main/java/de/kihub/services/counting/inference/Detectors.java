@@ -75,8 +75,8 @@ public class Detectors {
      * Loads the artifact's detector now (with a warm-up inference) if it is not loaded, and pins it
      * for one more deployment.
      *
-     * @throws ModelNotUsableException if the model does not load or is not a NanoDet detector; then
-     *     nothing stays loaded or pinned
+     * @throws ModelNotUsableException if the model does not load or is neither NanoDet-m nor
+     *     CenterNet (by its signature and a warm-up inference); then nothing stays loaded or pinned
      * @throws SaturatedException if every loaded model is serving requests, so none can make room
      */
     public void retain(String sha256) {
@@ -149,8 +149,9 @@ public class Detectors {
                     sha256,
                     "its warm-up inference failed ("
                             + rootMessage(e)
-                            + "); a people counter must take a 1x3x416x416 image and give"
-                            + " NanoDet-m's six outputs.",
+                            + "); a people counter must be "
+                            + DetectorArchitecture.expectations()
+                            + ".",
                     e);
         }
         return detector;

@@ -2,13 +2,13 @@ package de.kihub.services.counting.inference;
 
 import ai.djl.MalformedModelException;
 import ai.djl.inference.Predictor;
+import ai.djl.ndarray.NDList;
 import ai.djl.repository.zoo.Criteria;
 import ai.djl.repository.zoo.ModelNotFoundException;
 import ai.djl.repository.zoo.ZooModel;
 import ai.djl.translate.TranslateException;
 import de.kihub.services.counting.Detection;
 import de.kihub.services.counting.DetectionSettings;
-import de.kihub.services.counting.NanoDetDecoder;
 import de.kihub.services.runtime.InferenceTimeoutException;
 import de.kihub.services.runtime.LoadedModel;
 import de.kihub.services.runtime.RuntimeSettings;
@@ -24,8 +24,11 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The NanoDet-m person detector on DJL's ONNX Runtime engine. One model is loaded; one predictor
- * per worker serves requests (a predictor is not thread-safe).
+ * A person detector on DJL's ONNX Runtime engine: NanoDet-m or CenterNet, recognised from the
+ * model's signature once it has loaded ({@link DetectorArchitecture}), each with its own
+ * preprocessing and decoding. One model is loaded; one predictor per worker serves requests (a
+ * predictor is not thread-safe). A model that fits neither loads, but every detection with it
+ * fails, which the warm-up of {@link Detectors} turns into a refusal.
  *
  * <p>Admission keeps the wait bounded: a request first takes one of {@code workers x (1 +
  * queuePerWorker)} permits without waiting, or is refused at once with {@link SaturatedException};
@@ -42,10 +45,16 @@ public final class PersonDetector implements LoadedModel {
      */
     static final long BYTES_PER_MODEL_BYTE = 2;
 
-    /** Activation buffers of one 416x416 inference, per worker that may run at once. */
+    /**
+     * Activation buffers of one 416x416 NanoDet-m inference, per worker that may run at once; also
+     * taken for a model that fits no detector. CenterNet needs more ({@link
+     * DetectorArchitecture#bytesPerWorker}).
+     */
     static final long BYTES_PER_WORKER = 16L << 20;
 
-    private final ZooModel<BufferedImage, RawOutputs> model;
+    private final ZooModel<NDList, NDList> model;
+    private final DetectorArchitecture architecture;
+    private final String unfit;
     private final BlockingQueue<Predictor<BufferedImage, RawOutputs>> predictors;
     private final Semaphore admission;
     private final int workers;
@@ -63,7 +72,7 @@ public final class PersonDetector implements LoadedModel {
         timeoutMillis = settings.requestTimeoutMillis();
         permits = settings.admissionPermits();
         admission = new Semaphore(permits);
-        estimatedBytes = BYTES_PER_MODEL_BYTE * Files.size(onnx) + BYTES_PER_WORKER * workers;
+        long modelBytes = BYTES_PER_MODEL_BYTE * Files.size(onnx);
         linkDir = Files.createTempDirectory("people-counter-");
         boolean loaded = false;
         try {
@@ -72,10 +81,24 @@ public final class PersonDetector implements LoadedModel {
             model = loadModel(linked, settings.threadsPerRequest());
             predictors = new ArrayBlockingQueue<>(workers);
             try {
-                for (int i = 0; i < workers; i++) {
-                    predictors.add(model.newPredictor());
+                ModelSignature signature = ModelSignature.read(onnx);
+                architecture = DetectorArchitecture.recognise(signature).orElse(null);
+                unfit =
+                        architecture != null
+                                ? null
+                                : "the model ("
+                                        + signature.describe()
+                                        + ") fits no person detector the hub runs";
+                estimatedBytes =
+                        modelBytes
+                                + workers
+                                        * (architecture == null
+                                                ? BYTES_PER_WORKER
+                                                : architecture.bytesPerWorker());
+                for (int i = 0; architecture != null && i < workers; i++) {
+                    predictors.add(model.newPredictor(architecture.translator()));
                 }
-            } catch (RuntimeException e) {
+            } catch (IOException | RuntimeException e) {
                 predictors.forEach(Predictor::close);
                 model.close();
                 throw e;
@@ -88,14 +111,13 @@ public final class PersonDetector implements LoadedModel {
         }
     }
 
-    private static ZooModel<BufferedImage, RawOutputs> loadModel(Path linked, int threads)
-            throws IOException {
+    /** Loaded without a translator: which one fits is known only after reading the signature. */
+    private static ZooModel<NDList, NDList> loadModel(Path linked, int threads) throws IOException {
         try {
             return Criteria.builder()
-                    .setTypes(BufferedImage.class, RawOutputs.class)
+                    .setTypes(NDList.class, NDList.class)
                     .optEngine("OnnxRuntime")
                     .optModelPath(linked)
-                    .optTranslator(new NanoDetTranslator())
                     .optOption("optLevel", "ALL_OPT")
                     .optOption("interOpNumThreads", "1")
                     .optOption("intraOpNumThreads", String.valueOf(threads))
@@ -107,13 +129,22 @@ public final class PersonDetector implements LoadedModel {
         }
     }
 
+    /** The detector the model was recognised as, e.g. {@code CenterNet}; empty if none. */
+    public String architecture() {
+        return architecture == null ? "" : architecture.displayName();
+    }
+
     /**
      * Persons in the frame, highest score first.
      *
      * @throws SaturatedException if every admission permit is taken
      * @throws InferenceTimeoutException if no worker became free within the request timeout
+     * @throws IllegalStateException if the model is neither NanoDet-m nor CenterNet
      */
     public List<Detection> detect(BufferedImage image, DetectionSettings settings) {
+        if (architecture == null) {
+            throw new IllegalStateException(unfit);
+        }
         try (Slot slot = admit()) {
             return slot.detect(image, settings);
         }
@@ -179,9 +210,7 @@ public final class PersonDetector implements LoadedModel {
 
         List<Detection> detect(BufferedImage image, DetectionSettings settings) {
             try {
-                RawOutputs raw = predictor.predict(image);
-                return new NanoDetDecoder(settings)
-                        .decode(raw.outputs(), raw.width(), raw.height());
+                return architecture.decode(predictor.predict(image), settings);
             } catch (TranslateException e) {
                 throw new IllegalStateException("Person detection failed", e);
             }

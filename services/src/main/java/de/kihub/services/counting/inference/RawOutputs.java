@@ -2,5 +2,8 @@ package de.kihub.services.counting.inference;
 
 import java.util.List;
 
-/** NanoDet's six raw outputs for one frame, with the frame's size. */
+/**
+ * A detector's raw outputs for one frame, in the order its decoder takes them, and the frame's
+ * size.
+ */
 record RawOutputs(List<float[]> outputs, int width, int height) {}

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import de.kihub.registry.artifact.TestOnnx;
+import de.kihub.services.counting.CenterNetOnnx;
 import de.kihub.services.counting.DetectionSettings;
 import de.kihub.services.counting.NanoDetOnnx;
 import de.kihub.services.counting.SharedTestData;
@@ -26,16 +27,18 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The detectors of deployments, with the real NanoDet-m model and, as models that cannot count
- * people, tiny hand-made ONNX graphs and a file that is no model at all.
+ * The detectors of deployments, with the real NanoDet-m and CenterNet models and, as models that
+ * cannot count people, tiny hand-made ONNX graphs and a file that is no model at all.
  */
 class DetectorsTest {
     private static final String NANODET = "nanodet-sha";
+    private static final String CENTERNET = "centernet-sha";
     private static final String IDENTITY_AT_NANODET_SIZE = "identity-416-sha";
     private static final String IDENTITY = "identity-sha";
     private static final String NOT_ONNX = "not-onnx-sha";
 
     private static Path nanodet;
+    private static Path centernet;
 
     @TempDir Path dir;
 
@@ -44,12 +47,16 @@ class DetectorsTest {
     @BeforeAll
     static void convert() throws Exception {
         nanodet = NanoDetOnnx.convertToTempFile();
+        centernet = CenterNetOnnx.convertToTempFile();
     }
 
     @AfterAll
     static void delete() throws Exception {
         if (nanodet != null) {
             Files.deleteIfExists(nanodet);
+        }
+        if (centernet != null) {
+            Files.deleteIfExists(centernet);
         }
     }
 
@@ -64,6 +71,7 @@ class DetectorsTest {
         Map<String, Path> files =
                 Map.of(
                         NANODET, nanodet,
+                        CENTERNET, centernet,
                         IDENTITY_AT_NANODET_SIZE,
                                 write(
                                         "identity-416.onnx",
@@ -103,6 +111,24 @@ class DetectorsTest {
         assertEquals(List.of(NANODET), pool.loadedKeys());
         assertEquals(List.of(NANODET), pool.pinnedKeys());
         assertEquals(1, pool.loads());
+    }
+
+    @Test
+    void aCenterNetArtifactIsAcceptedAndCountsPeopleBesideNanoDet() throws Exception {
+        Detectors detectors = detectors();
+
+        detectors.retain(CENTERNET);
+        detectors.retain(NANODET);
+        BufferedImage person =
+                ImageDecoder.defaults()
+                        .decode(Files.readAllBytes(SharedTestData.file("controls/person.jpg")));
+
+        // the photo also shows a dog and a horse, which CenterNet finds as such, not as persons
+        assertEquals(1, detectors.detect(CENTERNET, person, DetectionSettings.defaults()).size());
+        assertEquals(1, detectors.detect(NANODET, person, DetectionSettings.defaults()).size());
+        assertEquals(
+                List.of(CENTERNET, NANODET),
+                detectors.stats().pool().pinnedKeys().stream().sorted().toList());
     }
 
     @Test
