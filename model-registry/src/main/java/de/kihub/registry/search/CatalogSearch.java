@@ -271,7 +271,11 @@ public class CatalogSearch {
 
     /** Rebuilds the index from the database (curators; the caller checks). */
     public long reindex() throws InterruptedException {
-        Search.mapping(emf).scope(ModelEntity.class).massIndexer().startAndWait();
+        Search.mapping(emf)
+                .scope(ModelEntity.class)
+                .massIndexer()
+                .mergeSegmentsOnFinish(true)
+                .startAndWait();
         return em.createQuery("select count(m) from ModelEntity m", Long.class).getSingleResult();
     }
 

@@ -2,6 +2,9 @@ package de.kihub.registry.search;
 
 import java.util.Arrays;
 import java.util.List;
+import org.apache.lucene.analysis.Analyzer;
+import org.hibernate.search.backend.lucene.LuceneExtension;
+import org.hibernate.search.backend.lucene.search.predicate.dsl.LuceneSearchPredicateFactory;
 import org.hibernate.search.engine.search.common.BooleanOperator;
 import org.hibernate.search.engine.search.predicate.SearchPredicate;
 import org.hibernate.search.engine.search.predicate.dsl.BooleanPredicateClausesStep;
@@ -22,6 +25,12 @@ final class CatalogText {
 
     private static final int MAX_FUZZY_TERMS = 10;
 
+    /** The query analyzers of the text fields (the same chains the index is configured with). */
+    private static final class Chains {
+        static final Analyzer GERMAN_QUERY = CatalogAnalyzers.germanQuery();
+        static final Analyzer ENGLISH_QUERY = CatalogAnalyzers.englishQuery();
+    }
+
     private CatalogText() {}
 
     static SearchPredicate predicate(SearchPredicateFactory f, String text) {
@@ -31,12 +40,26 @@ final class CatalogText {
         any.should(exact(f, CatalogFields.ENGLISH_TEXT, text));
         List<String> terms = terms(text);
         if (!terms.isEmpty()) {
+            // the automata of a typo-tolerant word are built once, not once per field
+            SharedFuzzyAutomata automata = new SharedFuzzyAutomata();
             BooleanPredicateClausesStep<?> all = f.bool();
             for (String term : terms) {
                 all.must(
                         f.bool()
-                                .should(fuzzy(f, CatalogFields.GERMAN_TEXT, term))
-                                .should(fuzzy(f, CatalogFields.ENGLISH_TEXT, term)));
+                                .should(
+                                        fuzzy(
+                                                f,
+                                                CatalogFields.GERMAN_TEXT,
+                                                Chains.GERMAN_QUERY,
+                                                term,
+                                                automata))
+                                .should(
+                                        fuzzy(
+                                                f,
+                                                CatalogFields.ENGLISH_TEXT,
+                                                Chains.ENGLISH_QUERY,
+                                                term,
+                                                automata)));
             }
             any.should(all.boost(0.5f));
         }
@@ -54,21 +77,42 @@ final class CatalogText {
         return step.matching(text).defaultOperator(BooleanOperator.AND).boost(2f).toPredicate();
     }
 
+    /**
+     * The word in each of the fields, with its boost; from 5 letters with one edit, from 10 with
+     * two. Short words are matched exactly by Hibernate Search's match predicate; typo-tolerant
+     * ones get the same Lucene query that predicate builds (per field the word analyzed with the
+     * field's query analyzer, a fuzzy term query per token), but from {@link SharedFuzzyAutomata},
+     * so that the Levenshtein automata are built once per word instead of once per field.
+     */
     private static SearchPredicate fuzzy(
-            SearchPredicateFactory f, List<CatalogFields.Weighted> fields, String term) {
-        MatchPredicateFieldMoreStep<?, ?> step = null;
-        for (CatalogFields.Weighted w : fields) {
-            step =
-                    (step == null ? f.match().field(w.field()) : step.field(w.field()))
-                            .boost(w.boost());
-        }
-        var match = step.matching(term);
+            SearchPredicateFactory f,
+            List<CatalogFields.Weighted> fields,
+            Analyzer queryAnalyzer,
+            String term,
+            SharedFuzzyAutomata automata) {
         int distance =
                 term.length() >= FUZZY_TWO_MIN_LENGTH
                         ? 2
                         : term.length() >= FUZZY_MIN_LENGTH ? 1 : 0;
-        // the first letter is rarely the typo, and a fixed prefix keeps fuzzy queries cheap
-        return (distance == 0 ? match : match.fuzzy(distance, 1)).toPredicate();
+        if (distance == 0) {
+            MatchPredicateFieldMoreStep<?, ?> step = null;
+            for (CatalogFields.Weighted w : fields) {
+                step =
+                        (step == null ? f.match().field(w.field()) : step.field(w.field()))
+                                .boost(w.boost());
+            }
+            return step.matching(term).toPredicate();
+        }
+        LuceneSearchPredicateFactory lucene = f.extension(LuceneExtension.get());
+        BooleanPredicateClausesStep<?> anyField = f.bool();
+        for (CatalogFields.Weighted w : fields) {
+            // the first letter is rarely the typo, and a fixed prefix keeps fuzzy queries cheap
+            anyField.should(
+                    lucene.fromLuceneQuery(
+                            automata.query(
+                                    queryAnalyzer, w.field(), term, distance, 1, w.boost())));
+        }
+        return anyField.toPredicate();
     }
 
     /** The words of the text without query syntax. */
