@@ -8,7 +8,6 @@ import static de.kihub.deploy.it.Hub.token;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
 import jakarta.json.JsonObject;
 import java.io.BufferedReader;
@@ -29,7 +28,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -353,7 +351,7 @@ class DatasetIT {
     static Map<String, byte[]> sequence(String groundTruth) throws IOException {
         Map<String, byte[]> entries = new LinkedHashMap<>();
         entries.put("gt/gt.txt", utf8(groundTruth));
-        Path frames = frames();
+        Path frames = Datasets.pets09Frames();
         for (int i = 1; i <= FRAMES; i++) {
             entries.put(
                     String.format(Locale.ROOT, "img1/%06d.png", i),
@@ -377,43 +375,6 @@ class DatasetIT {
     }
 
     /** Frames 1-5 of the video, extracted once with ffmpeg into target/it-pets09-frames. */
-    static synchronized Path frames() throws IOException {
-        Path dir = Path.of("target/it-pets09-frames");
-        if (Files.isRegularFile(dir.resolve(String.format(Locale.ROOT, "f%04d.png", FRAMES)))) {
-            return dir;
-        }
-        Files.createDirectories(dir);
-        Process ffmpeg =
-                new ProcessBuilder(
-                                "ffmpeg",
-                                "-nostdin",
-                                "-v",
-                                "error",
-                                "-y",
-                                "-i",
-                                DATA.resolve("pets09-s2l1/vtest.avi").toString(),
-                                "-start_number",
-                                "1",
-                                "-frames:v",
-                                String.valueOf(FRAMES),
-                                dir.resolve("f%04d.png").toString())
-                        .redirectErrorStream(true)
-                        .start();
-        try {
-            String output =
-                    new String(ffmpeg.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            if (!ffmpeg.waitFor(2, TimeUnit.MINUTES) || ffmpeg.exitValue() != 0) {
-                fail(
-                        "ffmpeg could not extract PETS09-S2L1 frames (apt-get install ffmpeg): "
-                                + output);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-        return dir;
-    }
-
     static byte[] control(String photo) {
         try {
             return Files.readAllBytes(DATA.resolve("controls").resolve(photo));
