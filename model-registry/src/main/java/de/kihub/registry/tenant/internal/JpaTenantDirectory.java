@@ -13,11 +13,19 @@ import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
-/** Tenant directory backed by the {@code tenant} table. */
+/**
+ * Tenant directory backed by the {@code tenant} table. Registered tenants are remembered, so that
+ * the check on every signed-in request costs no query once a tenant is known (tenants are never
+ * renamed or removed through the hub).
+ */
 @ApplicationScoped
 public class JpaTenantDirectory implements TenantDirectory {
+
+    private final Map<String, Tenant> registered = new ConcurrentHashMap<>();
 
     @PersistenceContext EntityManager em;
 
@@ -37,12 +45,20 @@ public class JpaTenantDirectory implements TenantDirectory {
                 .toList();
     }
 
+    /**
+     * Runs in its own transaction: when two first requests of a new tenant race, the loser's
+     * duplicate insert fails here and must not mark the caller's transaction for rollback.
+     */
     @Override
-    @Transactional
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
     public Tenant ensureRegistered(TenantId id, String displayName, TenantKind kind, String actor) {
+        Tenant known = registered.get(id.value());
+        if (known != null) {
+            return known;
+        }
         TenantEntity existing = em.find(TenantEntity.class, id.value());
         if (existing != null) {
-            return TenantMapper.toTenant(existing);
+            return remember(TenantMapper.toTenant(existing));
         }
         String name = displayName == null || displayName.isBlank() ? id.value() : displayName;
         TenantEntity created =
@@ -54,5 +70,10 @@ public class JpaTenantDirectory implements TenantDirectory {
         em.persist(created);
         audit.record(actor, id, "tenant.registered", "tenant", id.value(), "first sign-in");
         return TenantMapper.toTenant(created);
+    }
+
+    private Tenant remember(Tenant tenant) {
+        registered.put(tenant.id().value(), tenant);
+        return tenant;
     }
 }
