@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.UUID;
@@ -25,6 +26,10 @@ final class Registry {
     }
 
     HttpResponse<String> createModel(String token, String name, String visibility) {
+        return createModel(token, name, visibility, "people-counting");
+    }
+
+    HttpResponse<String> createModel(String token, String name, String visibility, String task) {
         return json(
                 token,
                 "POST",
@@ -33,7 +38,9 @@ final class Registry {
                         + name
                         + "\",\"displayName\":{\"de\":\"Personenzählung\",\"en\":\"People counting\"},"
                         + "\"description\":{\"de\":\"Zählt Personen\",\"en\":\"Counts people\"},"
-                        + "\"task\":\"people-counting\",\"domain\":\"Sicherheit & Ordnung\","
+                        + "\"task\":\""
+                        + task
+                        + "\",\"domain\":\"Sicherheit & Ordnung\","
                         + "\"license\":\"MIT\",\"tags\":[\"Besucherströme\"],\"visibility\":\""
                         + visibility
                         + "\"}");
@@ -53,6 +60,23 @@ final class Registry {
                 HttpRequest.newBuilder(artifactUri(model, version))
                         .header("Content-Type", "application/octet-stream")
                         .PUT(HttpRequest.BodyPublishers.ofByteArray(bytes)));
+    }
+
+    /** Adds or replaces an extra text file (labels.txt, ...) of a draft version. */
+    HttpResponse<String> uploadFile(
+            String token, String model, String version, String fileName, String text) {
+        return send(
+                token,
+                HttpRequest.newBuilder(
+                                base.resolve(
+                                        "api/v1/models/"
+                                                + model
+                                                + "/versions/"
+                                                + version
+                                                + "/files/"
+                                                + fileName))
+                        .header("Content-Type", "text/plain; charset=utf-8")
+                        .PUT(HttpRequest.BodyPublishers.ofString(text, StandardCharsets.UTF_8)));
     }
 
     HttpResponse<String> action(

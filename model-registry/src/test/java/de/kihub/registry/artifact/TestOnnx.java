@@ -1,6 +1,8 @@
 package de.kihub.registry.artifact;
 
 import java.io.ByteArrayOutputStream;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
@@ -44,6 +46,92 @@ public final class TestOnnx {
     /** A node whose operator does not exist in the default ONNX domain. */
     public static byte[] unknownOperator() {
         return model(node("NoSuchOperator", List.of("x"), "y"), List.of(1L, 3L));
+    }
+
+    /**
+     * A tiny but real image classifier: the mean of each colour channel over the image ({@code
+     * ReduceMean}), then {@code Gemm}: {@code logits[k] = sum_c mean[c] * weights[c][k] + bias[k]}.
+     * Input {@code x} is float with {@code inputDims} (NCHW such as [1, 3, 32, 32], or NHWC with
+     * {@code channelsLast}); output {@code logits} is declared with {@code outputDims} (Long or
+     * String for a symbolic dimension) and holds one score per column of {@code weights}.
+     */
+    public static byte[] meanColourClassifier(
+            List<?> inputDims,
+            boolean channelsLast,
+            float[][] weights,
+            float[] bias,
+            List<?> outputDims) {
+        int classes = bias.length;
+        float[] w = new float[weights.length * classes];
+        for (int c = 0; c < weights.length; c++) {
+            System.arraycopy(weights[c], 0, w, c * classes, classes);
+        }
+        byte[] mean =
+                new Proto()
+                        .string(1, "x")
+                        .string(2, "m")
+                        .string(3, "mean")
+                        .string(4, "ReduceMean")
+                        .bytes(
+                                5,
+                                intsAttribute(
+                                        "axes",
+                                        channelsLast ? new long[] {1, 2} : new long[] {2, 3}))
+                        .bytes(
+                                5,
+                                new Proto()
+                                        .string(1, "keepdims")
+                                        .varint(3, 0)
+                                        .varint(20, 2)
+                                        .toBytes())
+                        .toBytes();
+        byte[] gemm =
+                new Proto()
+                        .string(1, "m")
+                        .string(1, "w")
+                        .string(1, "b")
+                        .string(2, "logits")
+                        .string(3, "gemm")
+                        .string(4, "Gemm")
+                        .toBytes();
+        byte[] graph =
+                new Proto()
+                        .bytes(1, mean)
+                        .bytes(1, gemm)
+                        .string(2, "mean-colour-classifier")
+                        .bytes(5, floatTensor("w", new long[] {weights.length, classes}, w))
+                        .bytes(5, floatTensor("b", new long[] {classes}, bias))
+                        .bytes(11, valueInfo("x", inputDims))
+                        .bytes(12, valueInfo("logits", outputDims))
+                        .toBytes();
+        byte[] opset = new Proto().string(1, "").varint(2, 13).toBytes();
+        return new Proto()
+                .varint(1, 8)
+                .string(2, "kihub-test")
+                .bytes(7, graph)
+                .bytes(8, opset)
+                .toBytes();
+    }
+
+    private static byte[] intsAttribute(String name, long[] values) {
+        Proto attribute = new Proto().string(1, name);
+        for (long value : values) {
+            attribute.varint(8, value);
+        }
+        return attribute.varint(20, 7).toBytes();
+    }
+
+    /** A float initializer with its values as little-endian raw data. */
+    private static byte[] floatTensor(String name, long[] dims, float[] values) {
+        Proto tensor = new Proto();
+        for (long dim : dims) {
+            tensor.varint(1, dim);
+        }
+        ByteBuffer raw = ByteBuffer.allocate(4 * values.length).order(ByteOrder.LITTLE_ENDIAN);
+        for (float value : values) {
+            raw.putFloat(value);
+        }
+        return tensor.varint(2, FLOAT).string(8, name).bytes(9, raw.array()).toBytes();
     }
 
     private static byte[] model(byte[] node, List<?> dims) {

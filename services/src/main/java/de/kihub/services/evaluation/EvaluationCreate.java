@@ -9,7 +9,8 @@ import jakarta.json.JsonObject;
  * @param version one of its versions with an artifact
  * @param dataset {@code owner/name} of a dataset the caller may see, with content
  * @param configuration the model's settings for the run (people counting: scoreThreshold,
- *     minBoxSize, regionOfInterest, lines); may be omitted
+ *     minBoxSize, regionOfInterest, lines); may be omitted, and must be for image classification
+ *     (its settings come from the model version)
  */
 public record EvaluationCreate(
         String model, String version, String dataset, JsonObject configuration) {}

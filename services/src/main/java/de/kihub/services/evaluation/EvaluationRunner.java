@@ -1,8 +1,9 @@
 package de.kihub.services.evaluation;
 
 import de.kihub.registry.error.HubException;
-import de.kihub.services.counting.Detection;
-import de.kihub.services.counting.DetectionSettings;
+import de.kihub.services.classification.ClassifierSpec;
+import de.kihub.services.classification.ClassifierSpecs;
+import de.kihub.services.classification.Classifiers;
 import de.kihub.services.counting.inference.Detectors;
 import de.kihub.services.datasets.DatasetContent;
 import de.kihub.services.datasets.DatasetContents;
@@ -20,12 +21,10 @@ import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
-import java.awt.image.BufferedImage;
 import java.io.StringReader;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -35,6 +34,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.ConfigProvider;
@@ -69,6 +69,10 @@ public class EvaluationRunner {
     @Inject DatasetContents contents;
 
     @Inject Detectors detectors;
+
+    @Inject ClassifierSpecs classifierSpecs;
+
+    @Inject Classifiers classifiers;
 
     private final Deque<UUID> queue = new ArrayDeque<>();
     private final Set<UUID> cancelRequested = ConcurrentHashMap.newKeySet();
@@ -218,21 +222,13 @@ public class EvaluationRunner {
         Counter done = new Counter();
         try {
             EvaluationEntity e = store.find(id);
-            CountingEvaluationConfiguration config =
-                    CountingEvaluationConfiguration.parse(json(e.configuration));
             EvaluationMetrics metrics;
             try (DatasetContent content = contents.open(e.datasetId)) {
                 store.opened(id, content.size(), content.dataset().sha256());
-                String sha = e.modelSha256;
-                detectors.retain(sha);
-                try {
-                    metrics =
-                            new PeopleCountingEvaluation(
-                                            (image, s) -> detect(id, sha, image, s), executor)
-                                    .run(content, config, progress(id, done));
-                } finally {
-                    detectors.release(sha);
-                }
+                metrics =
+                        Tasks.classification(e.task)
+                                ? classify(id, e, content, progress(id, done))
+                                : count(id, e, content, progress(id, done));
             }
             store.succeeded(id, done.value, toJson(metrics), millisSince(start));
             LOG.info(
@@ -262,6 +258,38 @@ public class EvaluationRunner {
         }
     }
 
+    private EvaluationMetrics count(
+            UUID id, EvaluationEntity e, DatasetContent content, EvaluationProgress progress) {
+        CountingEvaluationConfiguration config =
+                CountingEvaluationConfiguration.parse(json(e.configuration));
+        String sha = e.modelSha256;
+        detectors.retain(sha);
+        try {
+            return new PeopleCountingEvaluation(
+                            (image, s) -> patiently(id, () -> detectors.detect(sha, image, s)),
+                            executor)
+                    .run(content, config, progress);
+        } finally {
+            detectors.release(sha);
+        }
+    }
+
+    private EvaluationMetrics classify(
+            UUID id, EvaluationEntity e, DatasetContent content, EvaluationProgress progress) {
+        ClassifierSpec spec =
+                classifierSpecs.fromConfiguration(e.modelSha256, json(e.configuration));
+        classifiers.retain(spec);
+        try {
+            return new ClassificationEvaluation(
+                            image -> patiently(id, () -> classifiers.classify(spec, image)).label(),
+                            spec.labels(),
+                            executor)
+                    .run(content, progress);
+        } finally {
+            classifiers.release(spec);
+        }
+    }
+
     /** Why a job failed, as its row says it: the domain's message, never internals. */
     private String failureReason(UUID id, RuntimeException e) {
         if (stopping) {
@@ -283,8 +311,8 @@ public class EvaluationRunner {
                 + "); an operator finds the cause in the server log.";
     }
 
-    private PeopleCountingEvaluation.Progress progress(UUID id, Counter done) {
-        return new PeopleCountingEvaluation.Progress() {
+    private EvaluationProgress progress(UUID id, Counter done) {
+        return new EvaluationProgress() {
             private int written;
             private long writtenAt = System.nanoTime();
 
@@ -312,13 +340,12 @@ public class EvaluationRunner {
     }
 
     /** One inference; while live traffic saturates the runtime, waits and tries again. */
-    private List<Detection> detect(
-            UUID id, String sha256, BufferedImage image, DetectionSettings settings) {
+    private <T> T patiently(UUID id, Supplier<T> inference) {
         long deadline = System.nanoTime() + BUSY_PATIENCE.toNanos();
         long pause = 50;
         while (true) {
             try {
-                return detectors.detect(sha256, image, settings);
+                return inference.get();
             } catch (SaturatedException | InferenceTimeoutException e) {
                 if (System.nanoTime() > deadline || cancelled(id)) {
                     throw e;

@@ -17,8 +17,14 @@ import de.kihub.registry.version.ModelVersion;
 import de.kihub.registry.version.VersionReference;
 import de.kihub.registry.version.VersionStatus;
 import de.kihub.registry.version.Versions;
+import de.kihub.services.classification.ClassifierConvention;
+import de.kihub.services.classification.ClassifierSpec;
+import de.kihub.services.classification.ClassifierSpecs;
+import de.kihub.services.datasets.DatasetContent;
+import de.kihub.services.datasets.DatasetContents;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.json.JsonObject;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
@@ -52,6 +58,10 @@ public class Evaluations {
 
     @Inject Datasets datasets;
 
+    @Inject DatasetContents contents;
+
+    @Inject ClassifierSpecs classifierSpecs;
+
     /**
      * Checks the request and queues the job.
      *
@@ -84,8 +94,11 @@ public class Evaluations {
             throw new ConflictException(
                     "Dataset " + dataset.dataset() + " has no content yet; upload it first.");
         }
-        CountingEvaluationConfiguration config =
-                CountingEvaluationConfiguration.parse(create.configuration());
+        String configuration =
+                Tasks.classification(version.task())
+                        ? classifierConfiguration(actor, version, dataset, create.configuration())
+                        : CountingEvaluationConfiguration.parse(create.configuration())
+                                .normalized();
         String tenant = actor.tenant() == null ? null : actor.tenant().value();
         if (store.unfinished(tenant) >= MAX_UNFINISHED) {
             throw new ConflictException(
@@ -101,7 +114,7 @@ public class Evaluations {
         e.versionId = version.versionId();
         e.datasetId = dataset.id();
         e.task = version.task();
-        e.configuration = config.normalized();
+        e.configuration = configuration;
         e.status = EvaluationStatus.QUEUED;
         e.modelSha256 = version.artifact().sha256();
         e.datasetSha256 = dataset.sha256();
@@ -115,6 +128,32 @@ public class Evaluations {
         store.create(actor, e, ref + "@" + version.version(), dataset.dataset());
         runner.enqueue(e.id);
         return show(actor, e, version, dataset);
+    }
+
+    /**
+     * The classifier the version describes, as stored with the job: it must be usable as an image
+     * classifier and know every class of the dataset (422 otherwise). The caller sets nothing.
+     */
+    private String classifierConfiguration(
+            Actor actor, VersionReference version, Dataset dataset, JsonObject requested) {
+        if (requested != null && !requested.isEmpty()) {
+            throw new InvalidRequestException(
+                    "An image-classification evaluation takes no configuration: its labels and"
+                            + " preprocessing come from the model version ("
+                            + ClassifierConvention.LABELS_FILE
+                            + ", "
+                            + ClassifierConvention.PREPROCESSING_FILE
+                            + "); leave 'configuration' out.");
+        }
+        ClassifierSpec spec = classifierSpecs.resolve(actor, version.model(), version.version());
+        try (DatasetContent content = contents.open(dataset.id())) {
+            ClassificationEvaluation.requireKnownClasses(
+                    content.classes(),
+                    spec.labels(),
+                    dataset.dataset(),
+                    version.model() + " " + version.version());
+        }
+        return spec.configuration().toString();
     }
 
     /** The evaluation if the actor may see it, else NotFoundException. */

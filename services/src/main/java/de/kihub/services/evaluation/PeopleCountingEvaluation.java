@@ -15,9 +15,7 @@ import de.kihub.services.datasets.DatasetContent;
 import de.kihub.services.evaluation.metrics.CountingMetrics;
 import de.kihub.services.evaluation.metrics.CrossingMetrics;
 import de.kihub.services.evaluation.metrics.DetectionMetrics;
-import de.kihub.services.imaging.ImageDecoder;
 import java.awt.image.BufferedImage;
-import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -25,8 +23,6 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
 
 /**
@@ -60,16 +56,8 @@ public final class PeopleCountingEvaluation {
         List<Detection> detect(BufferedImage image, DetectionSettings settings);
     }
 
-    /** Told after each item; asked before each whether to stop. */
-    public interface Progress {
-        void done(int items, int total);
-
-        boolean cancelRequested();
-    }
-
     private final Detector detector;
     private final Executor prefetch;
-    private final ImageDecoder images = ImageDecoder.defaults();
 
     /** Reads and decodes each image on the calling thread. */
     public PeopleCountingEvaluation(Detector detector) {
@@ -93,7 +81,9 @@ public final class PeopleCountingEvaluation {
      * @throws InvalidRequestException an image of the dataset cannot be read (its name is said)
      */
     public EvaluationMetrics run(
-            DatasetContent content, CountingEvaluationConfiguration config, Progress progress) {
+            DatasetContent content,
+            CountingEvaluationConfiguration config,
+            EvaluationProgress progress) {
         if (content.format() == DatasetFormat.COUNTS_CSV) {
             return counts(content, config, progress);
         }
@@ -105,13 +95,16 @@ public final class PeopleCountingEvaluation {
     }
 
     private EvaluationMetrics counts(
-            DatasetContent content, CountingEvaluationConfiguration config, Progress progress) {
+            DatasetContent content,
+            CountingEvaluationConfiguration config,
+            EvaluationProgress progress) {
         List<DatasetContent.CountingItem> items = content.countingItems();
-        Images next = new Images(content, items.stream().map(i -> i.file()).toList());
+        DatasetImages next =
+                new DatasetImages(content, items.stream().map(i -> i.file()).toList(), prefetch);
         CountingMetrics counting = new CountingMetrics();
         int done = 0;
         for (DatasetContent.CountingItem item : items) {
-            checkCancelled(progress);
+            progress.checkCancelled();
             List<Detection> found = detector.detect(next.take(), config.detection());
             counting.add(found.size(), item.count());
             progress.done(++done, items.size());
@@ -121,7 +114,9 @@ public final class PeopleCountingEvaluation {
     }
 
     private EvaluationMetrics mot(
-            DatasetContent content, CountingEvaluationConfiguration config, Progress progress) {
+            DatasetContent content,
+            CountingEvaluationConfiguration config,
+            EvaluationProgress progress) {
         DetectionSettings answer = config.detection();
         DetectionSettings ranked =
                 new DetectionSettings(
@@ -145,10 +140,11 @@ public final class PeopleCountingEvaluation {
         List<DatasetContent.MotFrame> frames = new ArrayList<>(content.motFrames());
         frames.sort(Comparator.comparingInt(DatasetContent.MotFrame::frame));
         List<LineCrossings> counted = List.of();
-        Images next = new Images(content, frames.stream().map(f -> f.file()).toList());
+        DatasetImages next =
+                new DatasetImages(content, frames.stream().map(f -> f.file()).toList(), prefetch);
         int done = 0;
         for (DatasetContent.MotFrame frame : frames) {
-            checkCancelled(progress);
+            progress.checkCancelled();
             List<Detection> all = detector.detect(next.take(), ranked);
             List<Detection> found =
                     all.stream().filter(d -> d.score() >= answer.scoreThreshold()).toList();
@@ -205,55 +201,5 @@ public final class PeopleCountingEvaluation {
 
     private static Box box(DatasetContent.GroundTruthBox b) {
         return new Box(b.left(), b.top(), b.width(), b.height());
-    }
-
-    /** The images of a list of files in order, each decoded while the one before is detected. */
-    private final class Images {
-        private final DatasetContent content;
-        private final List<String> files;
-        private int position;
-        private CompletableFuture<BufferedImage> ahead;
-
-        Images(DatasetContent content, List<String> files) {
-            this.content = content;
-            this.files = files;
-            ahead = read(0);
-        }
-
-        BufferedImage take() {
-            BufferedImage image;
-            try {
-                image = ahead.join();
-            } catch (CompletionException e) {
-                if (e.getCause() instanceof RuntimeException r) {
-                    throw r;
-                }
-                throw e;
-            }
-            ahead = read(++position);
-            return image;
-        }
-
-        private CompletableFuture<BufferedImage> read(int index) {
-            return index < files.size()
-                    ? CompletableFuture.supplyAsync(
-                            () -> decode(content, files.get(index)), prefetch)
-                    : null;
-        }
-    }
-
-    private BufferedImage decode(DatasetContent content, String file) {
-        try {
-            return images.decode(content.image(file));
-        } catch (IOException | InvalidRequestException e) {
-            throw new InvalidRequestException(
-                    "Image '" + file + "' of the dataset cannot be read: " + e.getMessage());
-        }
-    }
-
-    private static void checkCancelled(Progress progress) {
-        if (progress.cancelRequested()) {
-            throw new EvaluationCancelledException();
-        }
     }
 }

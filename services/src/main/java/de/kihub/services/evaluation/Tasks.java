@@ -18,16 +18,28 @@ final class Tasks {
     /** Throws ConflictException (409) unless a model of {@code task} can be evaluated on it. */
     static void requireEvaluable(String task, String datasetTask, DatasetFormat format) {
         if (IMAGE_CLASSIFICATION.equals(task)) {
-            throw new ConflictException(
-                    "Evaluating image-classification models is not supported yet: the hub has no"
-                            + " runtime for them. Only people-counting models can be evaluated.");
+            if (format != DatasetFormat.CLASS_FOLDERS) {
+                throw new ConflictException(
+                        "An image-classification model is evaluated on a CLASS_FOLDERS dataset;"
+                                + " this dataset is "
+                                + format
+                                + ".");
+            }
+            if (!IMAGE_CLASSIFICATION.equals(datasetTask)) {
+                throw new ConflictException(
+                        "The dataset is for task '"
+                                + datasetTask
+                                + "'; an image-classification model is evaluated on an"
+                                + " image-classification dataset.");
+            }
+            return;
         }
         if (!PEOPLE_COUNTING.equals(task)) {
             throw new ConflictException(
                     "Evaluating models of task '"
                             + task
-                            + "' is not supported yet; only people-counting models can be"
-                            + " evaluated.");
+                            + "' is not supported yet; people-counting and image-classification"
+                            + " models can be evaluated.");
         }
         if (format != DatasetFormat.COUNTS_CSV && format != DatasetFormat.MOT) {
             throw new ConflictException(
@@ -43,5 +55,9 @@ final class Tasks {
                             + "'; a people-counting model is evaluated on a people-counting or"
                             + " object-detection dataset.");
         }
+    }
+
+    static boolean classification(String task) {
+        return IMAGE_CLASSIFICATION.equals(task);
     }
 }

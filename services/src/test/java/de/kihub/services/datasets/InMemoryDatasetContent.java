@@ -20,6 +20,7 @@ public final class InMemoryDatasetContent implements DatasetContent {
     private final List<CountingItem> countingItems;
     private final List<MotFrame> motFrames;
     private final List<CountingApi.LineSpec> lines;
+    private final List<ClassificationItem> classificationItems;
     private final Map<String, byte[]> images = new HashMap<>();
     private final Map<String, Path> files = new HashMap<>();
     private boolean closed;
@@ -29,7 +30,8 @@ public final class InMemoryDatasetContent implements DatasetContent {
             String task,
             List<CountingItem> countingItems,
             List<MotFrame> motFrames,
-            List<CountingApi.LineSpec> lines) {
+            List<CountingApi.LineSpec> lines,
+            List<ClassificationItem> classificationItems) {
         this.dataset =
                 new Dataset(
                         UUID.randomUUID(),
@@ -45,26 +47,45 @@ public final class InMemoryDatasetContent implements DatasetContent {
                         null,
                         "0".repeat(64),
                         0L,
-                        Math.max(countingItems.size(), motFrames.size()),
+                        Math.max(
+                                classificationItems.size(),
+                                Math.max(countingItems.size(), motFrames.size())),
                         "tester",
                         Instant.EPOCH,
                         Instant.EPOCH);
         this.countingItems = List.copyOf(countingItems);
         this.motFrames = List.copyOf(motFrames);
         this.lines = List.copyOf(lines);
+        this.classificationItems = List.copyOf(classificationItems);
     }
 
     /** A COUNTS_CSV dataset. */
     public static InMemoryDatasetContent counts(List<CountingItem> items) {
         return new InMemoryDatasetContent(
-                DatasetFormat.COUNTS_CSV, "people-counting", items, List.of(), List.of());
+                DatasetFormat.COUNTS_CSV,
+                "people-counting",
+                items,
+                List.of(),
+                List.of(),
+                List.of());
     }
 
     /** A MOT dataset with its lines.json. */
     public static InMemoryDatasetContent mot(
             List<MotFrame> frames, List<CountingApi.LineSpec> lines) {
         return new InMemoryDatasetContent(
-                DatasetFormat.MOT, "people-counting", List.of(), frames, lines);
+                DatasetFormat.MOT, "people-counting", List.of(), frames, lines, List.of());
+    }
+
+    /** A CLASS_FOLDERS dataset: images with their class (folder) names. */
+    public static InMemoryDatasetContent classFolders(List<ClassificationItem> items) {
+        return new InMemoryDatasetContent(
+                DatasetFormat.CLASS_FOLDERS,
+                "image-classification",
+                List.of(),
+                List.of(),
+                List.of(),
+                items);
     }
 
     /** Adds an image's bytes. */
@@ -110,12 +131,16 @@ public final class InMemoryDatasetContent implements DatasetContent {
 
     @Override
     public List<ClassificationItem> classificationItems() {
-        return List.of();
+        return classificationItems;
     }
 
     @Override
     public List<String> classes() {
-        return List.of();
+        return classificationItems.stream()
+                .map(ClassificationItem::label)
+                .distinct()
+                .sorted()
+                .toList();
     }
 
     @Override

@@ -150,8 +150,8 @@ class PeopleCountingEvaluationTest {
         InMemoryDatasetContent content = InMemoryDatasetContent.mot(WALK, List.of(GATE));
         answersFromTruth(content);
         int[] done = {0};
-        PeopleCountingEvaluation.Progress cancelAfterTwo =
-                new PeopleCountingEvaluation.Progress() {
+        EvaluationProgress cancelAfterTwo =
+                new EvaluationProgress() {
                     @Override
                     public void done(int items, int total) {
                         done[0] = items;
@@ -229,8 +229,8 @@ class PeopleCountingEvaluationTest {
         }
     }
 
-    static PeopleCountingEvaluation.Progress none() {
-        return new PeopleCountingEvaluation.Progress() {
+    static EvaluationProgress none() {
+        return new EvaluationProgress() {
             @Override
             public void done(int items, int total) {}
 

@@ -23,13 +23,32 @@ class TasksTest {
     }
 
     @Test
-    void classificationIsNotSupportedYetAndSaysSo() {
+    void anImageClassifierIsEvaluatedOnClassFolders() {
+        assertDoesNotThrow(
+                () ->
+                        Tasks.requireEvaluable(
+                                "image-classification",
+                                "image-classification",
+                                DatasetFormat.CLASS_FOLDERS));
         ConflictException e =
                 assertThrows(
                         ConflictException.class,
                         () ->
                                 Tasks.requireEvaluable(
                                         "image-classification",
+                                        "people-counting",
+                                        DatasetFormat.COUNTS_CSV));
+        assertTrue(e.getMessage().contains("CLASS_FOLDERS"), e.getMessage());
+    }
+
+    @Test
+    void otherTasksAreNotSupportedYetAndSaySo() {
+        ConflictException e =
+                assertThrows(
+                        ConflictException.class,
+                        () ->
+                                Tasks.requireEvaluable(
+                                        "speech-recognition",
                                         "image-classification",
                                         DatasetFormat.CLASS_FOLDERS));
         assertTrue(e.getMessage().contains("not supported yet"), e.getMessage());

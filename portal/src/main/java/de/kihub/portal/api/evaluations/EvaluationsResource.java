@@ -42,7 +42,9 @@ public class EvaluationsResource {
     @Operation(
             summary =
                     "Evaluate a model version on a dataset (publisher, deployer, tenant-admin or"
-                            + " curator); answers 202 at once, the job runs in the background")
+                            + " curator): a people counter on a COUNTS_CSV or MOT dataset, an image"
+                            + " classifier (ONNX with labels.txt) on a CLASS_FOLDERS dataset; answers"
+                            + " 202 at once, the job runs in the background")
     public Response start(EvaluationCreate create) {
         Evaluation e = evaluations.start(signedIn(), create, HubVersion.get());
         // absolute from the base URI: a path would be resolved against /api/v1/ once more

@@ -27,7 +27,8 @@ public class LeaderboardsResource {
     @Operation(
             summary =
                     "Best results on a dataset by a metric (mae, rmse, meanBias, mape, precision,"
-                            + " recall, ap50, crossingMae, ...), one entry per model version and"
+                            + " recall, ap50, crossingMae, accuracy, macroF1; default mae, accuracy"
+                            + " for image classification), one entry per model version and"
                             + " configuration, best first; only results the caller may see")
     public Leaderboard leaderboard(
             @QueryParam("dataset") String dataset,

@@ -2,6 +2,7 @@ package de.kihub.services.evaluation.metrics;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,6 +17,9 @@ import java.util.Map;
  * {@code classes}.
  */
 public final class ClassificationMetrics {
+    /** Mistakes listed in a result. */
+    public static final int MAX_MISTAKES = 20;
+
     private final List<String> classes;
     private final Map<String, Integer> index = new HashMap<>();
     private final int[][] confusion;
@@ -75,29 +79,42 @@ public final class ClassificationMetrics {
             perClass.add(new PerClass(classes.get(c), support, predicted, precision, recall, f1));
         }
         List<List<Integer>> matrix = new ArrayList<>();
-        for (int[] row : confusion) {
-            matrix.add(Arrays.stream(row).boxed().toList());
+        List<Mistake> mistakes = new ArrayList<>();
+        for (int t = 0; t < n; t++) {
+            matrix.add(Arrays.stream(confusion[t]).boxed().toList());
+            for (int p = 0; p < n; p++) {
+                if (p != t && confusion[t][p] > 0) {
+                    mistakes.add(new Mistake(classes.get(t), classes.get(p), confusion[t][p]));
+                }
+            }
         }
+        mistakes.sort(Comparator.comparingInt(Mistake::count).reversed());
         return new Result(
                 items,
                 items == 0 ? null : correct / (double) items,
                 counted == 0 ? null : sumF1 / counted,
                 classes,
                 perClass,
-                matrix);
+                matrix,
+                List.copyOf(mistakes.subList(0, Math.min(MAX_MISTAKES, mistakes.size()))));
     }
 
     /** One class: its true items, how often it was predicted, precision, recall and F1. */
     public record PerClass(
             String label, int support, int predicted, Double precision, Double recall, double f1) {}
 
+    /** How often items of class {@code truth} were taken for class {@code predicted}. */
+    public record Mistake(String truth, String predicted, int count) {}
+
     /**
      * @param items compared items
      * @param accuracy correct / items, null without items
      * @param macroF1 mean F1 over the classes that occur or are predicted, null without items
      * @param classes the class order of the matrix
-     * @param perClass precision, recall and F1 per class
-     * @param confusion rows are true classes, columns predicted ones
+     * @param perClass precision, recall and F1 per class; null if left out for its size
+     * @param confusion rows are true classes, columns predicted ones; null if left out for its size
+     * @param mistakes the most frequent confusions (off the diagonal), at most {@value
+     *     #MAX_MISTAKES}, most frequent first (in class order among equals)
      */
     public record Result(
             int items,
@@ -105,5 +122,17 @@ public final class ClassificationMetrics {
             Double macroF1,
             List<String> classes,
             List<PerClass> perClass,
-            List<List<Integer>> confusion) {}
+            List<List<Integer>> confusion,
+            List<Mistake> mistakes) {
+
+        /** The same without the full matrix (which grows with the square of the classes). */
+        public Result withoutConfusion() {
+            return new Result(items, accuracy, macroF1, classes, perClass, null, mistakes);
+        }
+
+        /** The same without the per-class numbers. */
+        public Result withoutPerClass() {
+            return new Result(items, accuracy, macroF1, classes, null, confusion, mistakes);
+        }
+    }
 }

@@ -49,6 +49,26 @@ class ClassificationMetricsTest {
     }
 
     @Test
+    void listsTheMostFrequentMistakesFirst() {
+        ClassificationMetrics m = new ClassificationMetrics(List.of("a", "b", "c"));
+        m.add("c", "a");
+        m.add("b", "c");
+        m.add("b", "c");
+        m.add("a", "a");
+
+        ClassificationMetrics.Result r = m.result();
+
+        assertEquals(
+                List.of(
+                        new ClassificationMetrics.Mistake("c", "b", 2),
+                        new ClassificationMetrics.Mistake("a", "c", 1)),
+                r.mistakes());
+        assertNull(r.withoutConfusion().confusion());
+        assertEquals(r.perClass(), r.withoutConfusion().perClass());
+        assertNull(r.withoutPerClass().perClass());
+    }
+
+    @Test
     void refusesUnknownClasses() {
         ClassificationMetrics m = new ClassificationMetrics(List.of("a"));
         assertThrows(IllegalArgumentException.class, () -> m.add("a", "z"));
