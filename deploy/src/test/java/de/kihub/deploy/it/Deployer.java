@@ -4,10 +4,14 @@ import static de.kihub.deploy.it.Hub.json;
 import static de.kihub.deploy.it.Hub.token;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import jakarta.json.Json;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonValue;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.List;
 
 /** Deployments through the HTTP API, as a tenant's people would make them. */
 final class Deployer {
@@ -57,13 +61,43 @@ final class Deployer {
     }
 
     HttpResponse<String> record(String token, String tenant, String id) {
+        return record(token, tenant, id, "Besucherströme nach Veranstaltungen lenken");
+    }
+
+    /** The minimal record (purpose, legal basis, contact) with the given purpose. */
+    HttpResponse<String> record(String token, String tenant, String id, String purpose) {
         return http.json(
                 token,
                 "PUT",
                 path(tenant, id) + "/record",
-                "{\"purpose\":\"Besucherströme nach Veranstaltungen lenken\","
-                        + "\"legalBasis\":\"Art. 6 Abs. 1 lit. e DSGVO\","
-                        + "\"contact\":\"datenschutz@example.org\"}");
+                Json.createObjectBuilder()
+                        .add("purpose", purpose)
+                        .add("legalBasis", "Art. 6 Abs. 1 lit. e DSGVO")
+                        .add("contact", "datenschutz@example.org")
+                        .build()
+                        .toString());
+    }
+
+    /**
+     * Answers the EU AI Act questionnaire: yes to the given questions, no to every other one the
+     * hub asks. No yes at all is an anonymous people counter that stores aggregates only.
+     */
+    HttpResponse<String> questionnaire(String token, String tenant, String id, String... yes) {
+        HttpResponse<String> asked =
+                Hub.get(http.uri(""), path(tenant, id) + "/record/questionnaire", token);
+        if (asked.statusCode() != 200) {
+            return asked;
+        }
+        JsonObjectBuilder answers = Json.createObjectBuilder();
+        for (JsonValue q : json(asked.body()).getJsonArray("questions")) {
+            String key = q.asJsonObject().getString("key");
+            answers.add(key, List.of(yes).contains(key));
+        }
+        return http.json(
+                token,
+                "PUT",
+                path(tenant, id) + "/record/questionnaire",
+                Json.createObjectBuilder().add("answers", answers).build().toString());
     }
 
     HttpResponse<String> signOff(String token, String tenant, String id) {
@@ -78,9 +112,17 @@ final class Deployer {
         return http.json(token, "POST", path(tenant, id) + "/" + action, "{}");
     }
 
-    /** Documents, signs off and activates: the deployment answers afterwards. */
+    /**
+     * Documents (minimal record, questionnaire of an anonymous counter), signs off and activates:
+     * the deployment answers afterwards.
+     */
     JsonObject activated(String deployer, String dpo, String tenant, String id) {
         assertEquals(200, record(deployer, tenant, id).statusCode());
+        HttpResponse<String> answered = questionnaire(deployer, tenant, id);
+        assertEquals(200, answered.statusCode(), answered.body());
+        assertEquals(
+                "MINIMAL_RISK",
+                json(answered.body()).getJsonObject("assessment").getString("riskClass"));
         HttpResponse<String> signed = signOff(dpo, tenant, id);
         assertEquals(200, signed.statusCode(), signed.body());
         assertEquals("READY", json(signed.body()).getString("status"));

@@ -97,8 +97,12 @@ class DeploymentIT {
         assertEquals(200, counted.statusCode(), counted.body());
         assertEquals(2, json(counted.body()).getInt("count"));
 
-        // a changed record is no longer signed: a paused deployment waits for a new sign-off
-        JsonObject changed = json(deployer.record(gina, GE, id).body());
+        // the same record again is no change; a changed one is no longer signed, and a paused
+        // deployment waits for a new sign-off
+        JsonObject same = json(deployer.record(gina, GE, id).body());
+        assertEquals("dieter.dpo", same.getJsonObject("signOff").getString("by"));
+        JsonObject changed =
+                json(deployer.record(gina, GE, id, "Besucherströme nach Spielen lenken").body());
         assertEquals("ACTIVE", changed.getString("status"));
         assertTrue(absent(changed, "signOff"), changed.toString());
         assertEquals(
@@ -216,6 +220,7 @@ class DeploymentIT {
         String gina = token("gina.admin");
         String id = deployer.created(gina, GE, Registry.unique("broken"), model, "1.0.0", null);
         assertEquals(200, deployer.record(gina, GE, id).statusCode());
+        assertEquals(200, deployer.questionnaire(gina, GE, id).statusCode());
         assertEquals(200, deployer.signOff(token("dieter.dpo"), GE, id).statusCode());
         JsonObject p = assertProblem(deployer.action(gina, GE, id, "activate"), 422);
         assertTrue(p.getString("detail").length() > 20, p.toString());

@@ -19,10 +19,14 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
 
 /** What the integration tests share: the deployment, HTTP calls and Keycloak tokens. */
 final class Hub {
+    /** The newest Flyway migration, V12. */
+    static final int SCHEMA_VERSION = 12;
+
     /**
-     * The newest Flyway migration, V10 (and so the number of migrations an empty database gets).
+     * The number of migrations an empty database gets: V11 comes from another branch, so until the
+     * merge this branch has one fewer than its newest version.
      */
-    static final int SCHEMA_VERSION = 10;
+    static final int MIGRATIONS = 11;
 
     static final String KEYCLOAK =
             System.getProperty("kihub.it.keycloak-url", "http://127.0.0.1:18180");

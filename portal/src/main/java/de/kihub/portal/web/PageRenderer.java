@@ -21,6 +21,16 @@ import org.thymeleaf.web.servlet.JakartaServletWebApplication;
  */
 @ApplicationScoped
 public class PageRenderer {
+    /** The security headers of every page, also of pages the API serves (record exports). */
+    public static final Map<String, String> HEADERS =
+            Map.of(
+                    "Cache-Control", "no-store",
+                    "Content-Security-Policy",
+                            "default-src 'self'; img-src 'self' data:; object-src 'none';"
+                                    + " frame-ancestors 'none'",
+                    "X-Content-Type-Options", "nosniff",
+                    "Referrer-Policy", "same-origin");
+
     private volatile JakartaServletWebApplication application;
     private volatile TemplateEngine engine;
 
@@ -34,15 +44,23 @@ public class PageRenderer {
         init(request.getServletContext());
         response.setContentType("text/html;charset=UTF-8");
         response.setHeader("Content-Language", locale.getLanguage());
-        response.setHeader("Cache-Control", "no-store");
-        response.setHeader(
-                "Content-Security-Policy",
-                "default-src 'self'; img-src 'self' data:; object-src 'none'; frame-ancestors 'none'");
-        response.setHeader("X-Content-Type-Options", "nosniff");
-        response.setHeader("Referrer-Policy", "same-origin");
+        HEADERS.forEach(response::setHeader);
         WebContext context =
                 new WebContext(application.buildExchange(request, response), locale, model);
         engine.process(template, context, response.getWriter());
+    }
+
+    /** The page as text, for a JAX-RS resource that sends it itself (with {@link #HEADERS}). */
+    public String renderToString(
+            String template,
+            Map<String, Object> model,
+            Locale locale,
+            HttpServletRequest request,
+            HttpServletResponse response) {
+        init(request.getServletContext());
+        return engine.process(
+                template,
+                new WebContext(application.buildExchange(request, response), locale, model));
     }
 
     private synchronized void init(ServletContext servletContext) {

@@ -1,5 +1,11 @@
 package de.kihub.services.deployment;
 
+import de.kihub.services.deployment.record.AiActQuestionnaire;
+import de.kihub.services.deployment.record.AiActRiskClass;
+import de.kihub.services.deployment.record.DeploymentRecord;
+import de.kihub.services.deployment.record.RecordField;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -7,6 +13,7 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
+import java.io.StringReader;
 import java.time.Instant;
 import java.util.UUID;
 
@@ -55,6 +62,27 @@ public class DeploymentEntity {
     @Column(name = "record_changed_at")
     Instant recordChangedAt;
 
+    /**
+     * The whole record as JSON (V12); null for records written before, which have only the three
+     * columns.
+     */
+    @Column(name = "record_details", length = 200000)
+    String recordDetails;
+
+    /**
+     * The current revision in deployment_record_revision; 0 while nothing was written since V12.
+     */
+    @Column(name = "record_revision", nullable = false)
+    int recordRevision;
+
+    /** Answers and assessment of the EU AI Act questionnaire as JSON; null while not answered. */
+    @Column(name = "questionnaire", length = 20000)
+    String questionnaire;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "risk_class", length = 20)
+    AiActRiskClass riskClass;
+
     @Column(name = "signed_off_by")
     String signedOffBy;
 
@@ -83,8 +111,37 @@ public class DeploymentEntity {
     @Column(name = "lock_version", nullable = false)
     int lockVersion;
 
-    boolean recordComplete() {
-        return purpose != null && legalBasis != null && contact != null;
+    DeploymentRecord record() {
+        if (recordDetails != null) {
+            return DeploymentRecord.fromStored(parse(recordDetails));
+        }
+        return DeploymentRecord.EMPTY
+                .with(RecordField.PURPOSE, purpose)
+                .with(RecordField.LEGAL_BASIS, legalBasis)
+                .with(RecordField.CONTACT, contact);
+    }
+
+    /** Stores the record; the three minimal fields also in their own columns. */
+    void record(DeploymentRecord r) {
+        recordDetails = r.toJson().toString();
+        purpose = r.text(RecordField.PURPOSE);
+        legalBasis = r.text(RecordField.LEGAL_BASIS);
+        contact = r.text(RecordField.CONTACT);
+    }
+
+    AiActQuestionnaire questionnaire() {
+        return questionnaire == null ? null : AiActQuestionnaire.fromStored(parse(questionnaire));
+    }
+
+    void questionnaire(AiActQuestionnaire q) {
+        questionnaire = q.toJson().toString();
+        riskClass = q.assessment().riskClass();
+    }
+
+    static JsonObject parse(String json) {
+        try (var reader = Json.createReader(new StringReader(json))) {
+            return reader.readObject();
+        }
     }
 
     boolean signedOff() {

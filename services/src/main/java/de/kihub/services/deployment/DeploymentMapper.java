@@ -16,10 +16,12 @@ final class DeploymentMapper {
                 e.task,
                 e.status,
                 TaskConfigurations.parse(e.configuration),
-                new DeploymentRecord(e.purpose, e.legalBasis, e.contact),
+                e.record().toJson(),
+                e.recordRevision,
                 e.signedOff()
                         ? new Deployment.SignOff(e.signedOffBy, e.signedOffAt, e.signOffComment)
                         : null,
+                e.riskClass,
                 e.createdBy,
                 e.createdAt,
                 e.updatedAt,

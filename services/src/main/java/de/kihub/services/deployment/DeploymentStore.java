@@ -1,7 +1,6 @@
 package de.kihub.services.deployment;
 
 import de.kihub.registry.Slugs;
-import de.kihub.registry.Texts;
 import de.kihub.registry.access.Actor;
 import de.kihub.registry.audit.AuditLog;
 import de.kihub.registry.error.ConflictException;
@@ -10,6 +9,8 @@ import de.kihub.registry.model.ModelUsage;
 import de.kihub.registry.tenant.TenantId;
 import de.kihub.registry.version.VersionReference;
 import de.kihub.registry.version.Versions;
+import de.kihub.services.deployment.record.AiActQuestionnaire;
+import de.kihub.services.deployment.record.AiActRiskClass;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
@@ -22,6 +23,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 /**
  * The deployments' rows: every change in one transaction with its audit event, every read filtered
@@ -134,47 +136,6 @@ public class DeploymentStore {
         return show(e);
     }
 
-    @Transactional
-    public Deployment putRecord(Actor actor, TenantId tenant, UUID id, DeploymentRecord record) {
-        requireRole(actor, tenant, Actor.DEPLOYER, Actor.TENANT_ADMIN, Actor.DPO);
-        DeploymentEntity e = changeable(tenant, id);
-        DeploymentRecord r = record == null ? DeploymentRecord.EMPTY : record;
-        e.purpose = Texts.optional(r.purpose(), "purpose", 4000);
-        e.legalBasis = Texts.optional(r.legalBasis(), "legalBasis", 2000);
-        e.contact = Texts.optional(r.contact(), "contact", 500);
-        boolean wasSigned = e.signedOff();
-        // a changed record is no longer what the data-protection officer signed
-        e.signedOffBy = null;
-        e.signedOffAt = null;
-        e.signOffComment = null;
-        e.recordChangedAt = now();
-        e.status = e.status.afterRecordChange(false);
-        touch(e);
-        audit(actor, e, "deployment.record", wasSigned ? "{\"signOff\":\"withdrawn\"}" : "{}");
-        return show(e);
-    }
-
-    @Transactional
-    public Deployment signOff(Actor actor, TenantId tenant, UUID id, String comment) {
-        requireRole(actor, tenant, Actor.DPO);
-        DeploymentEntity e = changeable(tenant, id);
-        String text = Texts.required(comment, "comment", 2000);
-        DeploymentRecord r = new DeploymentRecord(e.purpose, e.legalBasis, e.contact);
-        if (!r.complete()) {
-            throw new ConflictException(
-                    "The record cannot be signed off yet; missing: "
-                            + String.join(", ", r.missing())
-                            + ".");
-        }
-        e.signedOffBy = actor.user();
-        e.signedOffAt = now();
-        e.signOffComment = text;
-        e.status = e.status.afterRecordChange(true);
-        touch(e);
-        audit(actor, e, "deployment.sign-off", details("comment", text));
-        return show(e);
-    }
-
     /** Checks that the actor may change the deployment's state; returns it as it is now. */
     public Deployment requireOperable(Actor actor, TenantId tenant, UUID id) {
         requireRole(actor, tenant, OPERATORS);
@@ -185,6 +146,7 @@ public class DeploymentStore {
     public Deployment activate(Actor actor, TenantId tenant, UUID id) {
         requireRole(actor, tenant, OPERATORS);
         DeploymentEntity e = find(tenant, id, LockModeType.PESSIMISTIC_WRITE);
+        requireActivatable(e);
         if (e.status == DeploymentStatus.PAUSED && !e.signedOff()) {
             throw new ConflictException(
                     "The record was changed after its sign-off; a data-protection officer must"
@@ -219,6 +181,33 @@ public class DeploymentStore {
         recordUsage(e.modelId);
         audit(actor, e, "deployment.retire", "{}");
         return show(e);
+    }
+
+    /**
+     * Throws unless the EU AI Act questionnaire allows the deployment to run: answered, and no
+     * prohibited practice. Checked before the model is loaded and again under the row lock.
+     */
+    public void requireActivatable(TenantId tenant, UUID id) {
+        requireActivatable(find(tenant, id, LockModeType.NONE));
+    }
+
+    private static void requireActivatable(DeploymentEntity e) {
+        AiActQuestionnaire q = e.questionnaire();
+        if (q != null && q.assessment().riskClass() == AiActRiskClass.PROHIBITED) {
+            throw new ConflictException(
+                    "The deployment cannot be activated: its EU AI Act questionnaire names a"
+                            + " prohibited practice ("
+                            + q.assessment().reasons().stream()
+                                    .map(r -> r.article() + ": " + r.en())
+                                    .collect(Collectors.joining(" "))
+                            + ").");
+        }
+        if (q == null) {
+            throw new ConflictException(
+                    "The deployment cannot be activated: its EU AI Act questionnaire is not"
+                            + " answered (PUT .../record/questionnaire); after that the record must"
+                            + " be signed off by a data-protection officer of the tenant.");
+        }
     }
 
     /** Switches to another version of the same model, keeping the configuration. */
@@ -264,7 +253,7 @@ public class DeploymentStore {
     }
 
     /** Tells the catalog how many tenants run the model now ("genutzt von N Kommunen"). */
-    private void recordUsage(UUID modelId) {
+    void recordUsage(UUID modelId) {
         usage.recordActiveTenants(
                 modelId,
                 () -> {
@@ -280,7 +269,7 @@ public class DeploymentStore {
                 });
     }
 
-    private DeploymentEntity changeable(TenantId tenant, UUID id) {
+    DeploymentEntity changeable(TenantId tenant, UUID id) {
         DeploymentEntity e = find(tenant, id, LockModeType.PESSIMISTIC_WRITE);
         if (e.status == DeploymentStatus.RETIRED) {
             throw new ConflictException("The deployment is retired; it cannot be changed.");
@@ -288,7 +277,7 @@ public class DeploymentStore {
         return e;
     }
 
-    private DeploymentEntity find(TenantId tenant, UUID id, LockModeType lock) {
+    DeploymentEntity find(TenantId tenant, UUID id, LockModeType lock) {
         DeploymentEntity e = id == null ? null : em.find(DeploymentEntity.class, id, lock);
         if (e == null || tenant == null || !e.tenantId.equals(tenant.value())) {
             throw new NotFoundException("There is no deployment " + id + ".");
@@ -307,7 +296,7 @@ public class DeploymentStore {
         actor.requireRoleIn(tenant, anyOf);
     }
 
-    private Deployment show(DeploymentEntity e) {
+    Deployment show(DeploymentEntity e) {
         VersionReference v = versions.reference(e.versionId);
         String previous =
                 e.previousVersionId == null
@@ -316,7 +305,7 @@ public class DeploymentStore {
         return DeploymentMapper.toDeployment(e, v.model().toString(), v.version(), previous);
     }
 
-    private void audit(Actor actor, DeploymentEntity e, String action, String details) {
+    void audit(Actor actor, DeploymentEntity e, String action, String details) {
         audit.record(
                 actor.user(),
                 TenantId.of(e.tenantId),
@@ -326,15 +315,15 @@ public class DeploymentStore {
                 details);
     }
 
-    private static String details(String key, String value) {
+    static String details(String key, String value) {
         return Json.createObjectBuilder().add(key, value).build().toString();
     }
 
-    private static void touch(DeploymentEntity e) {
+    static void touch(DeploymentEntity e) {
         e.updatedAt = now();
     }
 
-    private static Instant now() {
+    static Instant now() {
         return Instant.now().truncatedTo(ChronoUnit.MILLIS);
     }
 }

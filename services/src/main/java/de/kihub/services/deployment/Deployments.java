@@ -70,20 +70,13 @@ public class Deployments {
         return d;
     }
 
-    public Deployment putRecord(Actor actor, TenantId tenant, UUID id, DeploymentRecord record) {
-        return store.putRecord(actor, tenant, id, record);
-    }
-
-    public Deployment signOff(Actor actor, TenantId tenant, UUID id, String comment) {
-        return store.signOff(actor, tenant, id, comment);
-    }
-
     /** Loads and checks the model, then marks the deployment ACTIVE. */
     public Deployment activate(Actor actor, TenantId tenant, UUID id) {
         Deployment d = store.requireOperable(actor, tenant, id);
         if (d.status() == DeploymentStatus.ACTIVE) {
             throw new ConflictException("The deployment is already ACTIVE.");
         }
+        store.requireActivatable(tenant, id);
         d.status().activate();
         DeploymentRuntime.Running prepared = runtime.prepare(d, store.currentVersion(tenant, id));
         try {

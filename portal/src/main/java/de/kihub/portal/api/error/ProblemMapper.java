@@ -14,6 +14,7 @@ import de.kihub.services.runtime.InferenceTimeoutException;
 import de.kihub.services.runtime.ModelNotUsableException;
 import de.kihub.services.runtime.SaturatedException;
 import jakarta.json.bind.JsonbException;
+import jakarta.json.stream.JsonParsingException;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.WebApplicationException;
@@ -117,6 +118,14 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
                             + rootMessage(failure),
                     instance);
         }
+        if (!(failure instanceof WebApplicationException) && causedByJsonP(failure)) {
+            // a JsonObject body the container could not parse: not a JSON object, or no JSON
+            return Problem.of(
+                    Response.Status.BAD_REQUEST,
+                    "The request body is not the JSON object this endpoint expects: "
+                            + rootMessage(failure),
+                    instance);
+        }
         if (failure instanceof WebApplicationException web && web.getResponse() != null) {
             Response.StatusType status = web.getResponse().getStatusInfo();
             String detail =
@@ -132,6 +141,18 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
                 Response.Status.INTERNAL_SERVER_ERROR,
                 "The server could not handle the request. Quote the error id when reporting it.",
                 instance);
+    }
+
+    private static boolean causedByJsonP(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof JsonParsingException) {
+                return true;
+            }
+            if (t.getCause() == t) {
+                break;
+            }
+        }
+        return false;
     }
 
     private static String rootMessage(Throwable t) {
