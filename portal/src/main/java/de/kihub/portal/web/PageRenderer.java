@@ -5,11 +5,8 @@ import jakarta.servlet.ServletContext;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.util.Locale;
-import java.util.Map;
 import org.thymeleaf.TemplateEngine;
 import org.thymeleaf.context.WebContext;
-import org.thymeleaf.messageresolver.StandardMessageResolver;
 import org.thymeleaf.templatemode.TemplateMode;
 import org.thymeleaf.templateresolver.WebApplicationTemplateResolver;
 import org.thymeleaf.web.servlet.JakartaServletWebApplication;
@@ -17,32 +14,54 @@ import org.thymeleaf.web.servlet.JakartaServletWebApplication;
 /**
  * Renders Thymeleaf templates from {@code WEB-INF/templates}. Thymeleaf escapes every {@code
  * th:text} value, so nothing a user typed reaches a page as markup. Messages come from {@code
- * WEB-INF/templates/<name>_<lang>.properties}.
+ * WEB-INF/templates/<name>_<lang>.properties} and the shared {@code messages_<lang>.properties}.
+ * Pages share {@code layout.html} (head, header with navigation, footer) and {@code search.html}
+ * (the catalog search form).
  */
 @ApplicationScoped
 public class PageRenderer {
+    /** The page shown for errors: a status, a reason and, for server errors, an error id. */
+    static final String ERROR_TEMPLATE = "error";
+
     private volatile JakartaServletWebApplication application;
     private volatile TemplateEngine engine;
 
     void render(
             String template,
-            Map<String, Object> model,
-            Locale locale,
+            PageModel page,
             HttpServletRequest request,
             HttpServletResponse response)
             throws IOException {
         init(request.getServletContext());
+        response.setStatus(page.status());
         response.setContentType("text/html;charset=UTF-8");
-        response.setHeader("Content-Language", locale.getLanguage());
+        response.setHeader("Content-Language", page.locale().getLanguage());
         response.setHeader("Cache-Control", "no-store");
         response.setHeader(
                 "Content-Security-Policy",
-                "default-src 'self'; img-src 'self' data:; object-src 'none'; frame-ancestors 'none'");
+                "default-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'self';"
+                        + " frame-ancestors 'none'");
         response.setHeader("X-Content-Type-Options", "nosniff");
         response.setHeader("Referrer-Policy", "same-origin");
         WebContext context =
-                new WebContext(application.buildExchange(request, response), locale, model);
+                new WebContext(
+                        application.buildExchange(request, response), page.locale(), page.values());
         engine.process(template, context, response.getWriter());
+    }
+
+    /**
+     * A friendly error page instead of a stack trace: {@code reason} is a message key of the error
+     * template ({@code error.notFound}, ...).
+     */
+    void renderError(
+            PageModel page,
+            int status,
+            String reason,
+            HttpServletRequest request,
+            HttpServletResponse response)
+            throws IOException {
+        page.status(status).put("status", status).put("reason", reason);
+        render(ERROR_TEMPLATE, page, request, response);
     }
 
     private synchronized void init(ServletContext servletContext) {
@@ -58,7 +77,7 @@ public class PageRenderer {
         resolver.setCacheable(true);
         TemplateEngine templateEngine = new TemplateEngine();
         templateEngine.setTemplateResolver(resolver);
-        templateEngine.setMessageResolver(new StandardMessageResolver());
+        templateEngine.setMessageResolver(new SharedMessageResolver());
         engine = templateEngine;
     }
 }
