@@ -1,6 +1,9 @@
 package de.kihub.portal.web;
 
 import de.kihub.portal.api.error.Problem;
+import de.kihub.portal.security.Caller;
+import de.kihub.portal.security.TenantContext;
+import jakarta.inject.Inject;
 import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
 import jakarta.servlet.RequestDispatcher;
@@ -17,7 +20,8 @@ import java.util.logging.Logger;
  * The container's error page for exceptions that no JAX-RS mapper saw. A failure inside the OIDC
  * authentication mechanism means the identity provider could not be reached (no metadata, no keys):
  * that is a 503 the client may retry, not a server bug. Everything else is a 500 with an error id
- * and no internals.
+ * and no internals. API clients get problem+json; a browser asking for a page gets the same as a
+ * friendly HTML page.
  */
 @WebServlet("/error")
 public class ErrorServlet extends HttpServlet {
@@ -25,6 +29,10 @@ public class ErrorServlet extends HttpServlet {
     private static final Logger LOG = Logger.getLogger(ErrorServlet.class.getName());
     private static final String OIDC_PACKAGE = "org.wildfly.security.http.oidc.";
     static final int RETRY_AFTER_SECONDS = 30;
+
+    @Inject transient PageRenderer pages;
+
+    @Inject transient TenantContext context;
 
     @Override
     protected void service(HttpServletRequest request, HttpServletResponse response)
@@ -59,6 +67,10 @@ public class ErrorServlet extends HttpServlet {
                                     instance)
                             .withErrorId(errorId);
         }
+        if (wantsPage(request, instance)) {
+            renderPage(request, response, problem);
+            return;
+        }
         response.setStatus(problem.status());
         response.setContentType(Problem.MEDIA_TYPE + ";charset=UTF-8");
         response.setHeader("Cache-Control", "no-store");
@@ -67,6 +79,43 @@ public class ErrorServlet extends HttpServlet {
         } catch (Exception e) {
             throw new IOException("Cannot write the error response", e);
         }
+    }
+
+    /** A browser's page request: not under /api, and HTML accepted. */
+    static boolean wantsPage(HttpServletRequest request, String instance) {
+        String accept = request.getHeader("Accept");
+        String apiPrefix = request.getContextPath() + "/api/";
+        return accept != null
+                && accept.contains("text/html")
+                && (instance == null || !instance.startsWith(apiPrefix));
+    }
+
+    private void renderPage(
+            HttpServletRequest request, HttpServletResponse response, Problem problem)
+            throws IOException {
+        Caller caller;
+        try {
+            caller = context.caller();
+        } catch (RuntimeException e) {
+            // the failure may be the caller's own (an unreachable identity provider)
+            caller = Caller.ANONYMOUS;
+        }
+        String path = (String) request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
+        // an error dispatch keeps the failed request's query string
+        String query = request.getQueryString();
+        PageModel page =
+                PageModel.start(
+                        request,
+                        response,
+                        caller,
+                        path == null ? request.getContextPath() + "/" : path,
+                        query);
+        page.put("errorId", problem.errorId());
+        String reason =
+                problem.status() == HttpServletResponse.SC_SERVICE_UNAVAILABLE
+                        ? "error.signInUnavailable"
+                        : "error.internal";
+        pages.renderError(page, problem.status(), reason, request, response);
     }
 
     static boolean raisedByOidcMechanism(Throwable failure) {
