@@ -14,7 +14,9 @@ import java.util.Map;
  * hands it to {@link PageRenderer}.
  *
  * <p>Names every template may use: {@code lang}, {@code otherLang}, {@code languageSwitchUrl},
- * {@code caller}, {@code tenant}, {@code roles}, {@code loginUrl}, {@code section}.
+ * {@code caller}, {@code tenant}, {@code roles}, {@code loginUrl}, {@code section}, and for a
+ * signed-in caller {@code csrfToken} (forms include it with {@code layout :: csrf}, see {@link
+ * Csrf}).
  */
 public final class PageModel {
     private final Locale locale;
@@ -41,8 +43,17 @@ public final class PageModel {
             Caller caller,
             String path,
             String query) {
-        return start(
-                Language.resolve(request, response), request.getContextPath(), caller, path, query);
+        PageModel page =
+                start(
+                        Language.resolve(request, response),
+                        request.getContextPath(),
+                        caller,
+                        path,
+                        query);
+        if (caller.authenticated()) {
+            page.put("csrfToken", Csrf.token(request));
+        }
+        return page;
     }
 
     /** The model for a page at {@code path} (with its raw {@code query}) in {@code locale}. */
