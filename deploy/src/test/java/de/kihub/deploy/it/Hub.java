@@ -20,9 +20,9 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
 /** What the integration tests share: the deployment, HTTP calls and Keycloak tokens. */
 final class Hub {
     /**
-     * The newest Flyway migration, V10 (and so the number of migrations an empty database gets).
+     * The newest Flyway migration, V11 (and so the number of migrations an empty database gets).
      */
-    static final int SCHEMA_VERSION = 10;
+    static final int SCHEMA_VERSION = 11;
 
     static final String KEYCLOAK =
             System.getProperty("kihub.it.keycloak-url", "http://127.0.0.1:18180");
