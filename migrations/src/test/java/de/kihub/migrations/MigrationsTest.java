@@ -72,9 +72,7 @@ class MigrationsTest {
 
             MigrateResult first = flyway.migrate();
             assertTrue(first.success);
-            // V11 is added on another branch; until the merge this branch has 11 migrations up to
-            // V12
-            assertEquals(11, first.migrationsExecuted, "migrations applied to the empty schema");
+            assertEquals(12, first.migrationsExecuted, "migrations applied to the empty schema");
             assertEquals("12", first.targetSchemaVersion);
 
             MigrateResult second = flyway.migrate();
@@ -128,6 +126,116 @@ class MigrationsTest {
                                 + " object_type, object_id) VALUES ('"
                                 + UUID.randomUUID()
                                 + "', CURRENT_TIMESTAMP, 'x', 'no-such-tenant', 'a', 'b', 'c')");
+            }
+        } finally {
+            try (Connection c = DriverManager.getConnection(db.url(), db.user(), db.password())) {
+                exec(c, "DROP SCHEMA " + schema + " CASCADE");
+            }
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("databases")
+    void keepsCardsWrittenBeforeV11AsTheirFirstRevision(Target db) throws Exception {
+        String random = "mig_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+        String schema =
+                db.name().equals("H2")
+                        ? random.toUpperCase(Locale.ROOT)
+                        : random.toLowerCase(Locale.ROOT);
+        try (Connection c = DriverManager.getConnection(db.url(), db.user(), db.password())) {
+            exec(c, "CREATE SCHEMA " + schema);
+        }
+        try {
+            Flyway.configure()
+                    .dataSource(db.url(), db.user(), db.password())
+                    .schemas(schema)
+                    .locations("classpath:db/migration")
+                    .target("10")
+                    .load()
+                    .migrate();
+            UUID version = UUID.randomUUID();
+            UUID empty = UUID.randomUUID();
+            try (Connection c = DriverManager.getConnection(db.url(), db.user(), db.password())) {
+                exec(
+                        c,
+                        "INSERT INTO "
+                                + schema
+                                + ".tenant (id, display_name, kind, created_at)"
+                                + " VALUES ('bochum', 'Stadt Bochum', 'MUNICIPALITY', CURRENT_TIMESTAMP)");
+                exec(c, insertModel(schema, "counter", "NULL", "NULL"));
+                for (UUID v : new UUID[] {version, empty}) {
+                    exec(
+                            c,
+                            "INSERT INTO "
+                                    + schema
+                                    + ".model_version (id, model_id, version, version_major,"
+                                    + " version_minor, version_patch, status, created_at, created_by,"
+                                    + " row_version) SELECT '"
+                                    + v
+                                    + "', id, '"
+                                    + (v == version ? "1.0.0" : "2.0.0")
+                                    + "', 1, 0, 0, 'DRAFT', CURRENT_TIMESTAMP, 'rita', 0 FROM "
+                                    + schema
+                                    + ".model");
+                }
+                for (String language : new String[] {"de", "en"}) {
+                    exec(
+                            c,
+                            "INSERT INTO "
+                                    + schema
+                                    + ".model_card_section (version_id, section, language, markdown)"
+                                    + " VALUES ('"
+                                    + version
+                                    + "', 'INTENDED_USE', '"
+                                    + language
+                                    + "', 'text "
+                                    + language
+                                    + "')");
+                }
+            }
+            MigrateResult upgrade =
+                    Flyway.configure()
+                            .dataSource(db.url(), db.user(), db.password())
+                            .schemas(schema)
+                            .locations("classpath:db/migration")
+                            .load()
+                            .migrate();
+            assertEquals(1, upgrade.migrationsExecuted);
+            try (Connection c = DriverManager.getConnection(db.url(), db.user(), db.password())) {
+                assertEquals(1, count(c, schema + ".model_card_revision"), "only the written card");
+                assertEquals(
+                        1,
+                        count(
+                                c,
+                                schema
+                                        + ".model_card_revision WHERE revision = 1 AND created_by ="
+                                        + " 'rita' AND version_id = '"
+                                        + version
+                                        + "'"));
+                assertEquals(
+                        2,
+                        count(
+                                c,
+                                schema
+                                        + ".model_card_revision_section WHERE revision = 1 AND"
+                                        + " section = 'INTENDED_USE'"));
+                // revisions are numbered from 1 and belong to a revision row
+                assertRejected(
+                        c,
+                        "INSERT INTO "
+                                + schema
+                                + ".model_card_revision (version_id, revision, created_at,"
+                                + " created_by) VALUES ('"
+                                + empty
+                                + "', 0, CURRENT_TIMESTAMP, 'rita')");
+                assertRejected(
+                        c,
+                        "INSERT INTO "
+                                + schema
+                                + ".model_card_revision_section (version_id, revision, section,"
+                                + " language, markdown) VALUES ('"
+                                + empty
+                                + "', 1, 'FACTORS', 'de', 'x')");
             }
         } finally {
             try (Connection c = DriverManager.getConnection(db.url(), db.user(), db.password())) {

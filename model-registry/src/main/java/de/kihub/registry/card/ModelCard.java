@@ -7,12 +7,17 @@ import java.util.Map;
 
 /**
  * A version's card: Markdown per section in German and English. {@code completeness} is the share
- * of sections written in both languages (0..1). The Markdown is stored as written and must be
- * rendered through the sanitising renderer, never as raw HTML.
+ * of sections written in both languages (0..1), {@code completenessDetail} says per language which
+ * are missing (see {@link CardCompleteness} for what counts as written). The Markdown is stored as
+ * written and must be shown through {@link CardMarkdown}, never as raw HTML.
  */
-public record ModelCard(Map<CardSection, LocalizedText> sections, double completeness) {
+public record ModelCard(
+        Map<CardSection, LocalizedText> sections,
+        double completeness,
+        CardCompleteness completenessDetail) {
     public static final int MAX_MARKDOWN = 20_000;
 
+    /** A card of these sections: blank texts dropped, text stripped, length checked. */
     public static ModelCard of(Map<CardSection, LocalizedText> sections) {
         Map<CardSection, LocalizedText> clean = new EnumMap<>(CardSection.class);
         sections.forEach(
@@ -25,9 +30,17 @@ public record ModelCard(Map<CardSection, LocalizedText> sections, double complet
                             section,
                             new LocalizedText(check(t.de(), section), check(t.en(), section)));
                 });
-        long complete =
-                clean.values().stream().filter(t -> t.de() != null && t.en() != null).count();
-        return new ModelCard(Map.copyOf(clean), (double) complete / CardSection.values().length);
+        CardCompleteness completeness = CardCompleteness.of(clean);
+        return new ModelCard(Map.copyOf(clean), completeness.overall(), completeness);
+    }
+
+    /** The text of a section in a language, or null. */
+    public String text(CardSection section, String language) {
+        LocalizedText t = sections.get(section);
+        if (t == null) {
+            return null;
+        }
+        return CardLanguage.DE.equals(CardLanguage.of(language)) ? t.de() : t.en();
     }
 
     private static String check(String markdown, CardSection section) {

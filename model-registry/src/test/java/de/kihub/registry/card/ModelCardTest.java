@@ -16,11 +16,21 @@ class ModelCardTest {
         ModelCard card =
                 ModelCard.of(
                         Map.of(
-                                CardSection.INTENDED_USE, new LocalizedText("Zählen", "Counting"),
-                                CardSection.TRAINING_DATA, new LocalizedText("COCO", " "),
-                                CardSection.METRICS, new LocalizedText("MAE", "MAE")));
+                                CardSection.INTENDED_USE,
+                                new LocalizedText(
+                                        "Zählen von Besuchern", "Counting visitors at the gate"),
+                                CardSection.TRAINING_DATA,
+                                new LocalizedText("COCO 2017, Klasse Person", " "),
+                                CardSection.METRICS,
+                                new LocalizedText(
+                                        "Mittlerer absoluter Fehler je Bild",
+                                        "Mean absolute error per frame")));
         assertEquals(2.0 / 9, card.completeness(), 1e-9);
+        assertEquals(card.completeness(), card.completenessDetail().overall());
+        assertEquals(3.0 / 9, card.completenessDetail().de().score(), 1e-9);
         assertNull(card.sections().get(CardSection.TRAINING_DATA).en(), "blank counts as missing");
+        assertNull(card.text(CardSection.TRAINING_DATA, "en"));
+        assertEquals("COCO 2017, Klasse Person", card.text(CardSection.TRAINING_DATA, "de"));
     }
 
     @Test
@@ -29,5 +39,12 @@ class ModelCardTest {
         assertThrows(
                 InvalidRequestException.class,
                 () -> ModelCard.of(Map.of(CardSection.FACTORS, new LocalizedText(tooLong, "ok"))));
+    }
+
+    @Test
+    void sectionTitlesComeInBothLanguages() {
+        assertEquals("Quantitative Analysen", CardSection.QUANTITATIVE_ANALYSES.title("de"));
+        assertEquals("Quantitative Analyses", CardSection.QUANTITATIVE_ANALYSES.title("en"));
+        assertThrows(InvalidRequestException.class, () -> CardSection.METRICS.title("fr"));
     }
 }

@@ -43,6 +43,8 @@ public class JpaVersions implements Versions {
 
     @Inject LatestRelease latestRelease;
 
+    @Inject CardHistory cardHistory;
+
     @Override
     @Transactional
     public ModelVersion create(Actor actor, ModelRef ref, ModelVersionCreate create) {
@@ -65,8 +67,11 @@ public class JpaVersions implements Versions {
         v.status = VersionStatus.DRAFT;
         v.createdAt = JpaModels.now();
         v.createdBy = actor.user();
-        copyCardForward(model, v);
+        String copiedFrom = copyCardForward(model, v);
         em.persist(v);
+        if (copiedFrom != null && !v.card.isEmpty()) {
+            cardHistory.record(v, actor.user(), "copied from " + copiedFrom);
+        }
         audit.record(
                 actor.user(),
                 ref.owner(),
@@ -302,23 +307,28 @@ public class JpaVersions implements Versions {
         return keep;
     }
 
-    /** A new version starts with the card of the highest earlier version, to be edited. */
-    private void copyCardForward(ModelEntity model, ModelVersionEntity v) {
-        em.createQuery(
-                        "select v from ModelVersionEntity v where v.modelId = :m",
-                        ModelVersionEntity.class)
-                .setParameter("m", model.id)
-                .getResultStream()
-                .max(Comparator.comparing(e -> SemanticVersion.parse(e.version)))
-                .ifPresent(
-                        previous ->
-                                previous.card.forEach(
-                                        t ->
-                                                v.card.add(
-                                                        new ModelVersionEntity.CardText(
-                                                                t.section,
-                                                                t.language,
-                                                                t.markdown))));
+    /**
+     * A new version starts with the card of the highest earlier version, to be edited; returns that
+     * version, or null for the first one.
+     */
+    private String copyCardForward(ModelEntity model, ModelVersionEntity v) {
+        ModelVersionEntity previous =
+                em.createQuery(
+                                "select v from ModelVersionEntity v where v.modelId = :m",
+                                ModelVersionEntity.class)
+                        .setParameter("m", model.id)
+                        .getResultStream()
+                        .max(Comparator.comparing(e -> SemanticVersion.parse(e.version)))
+                        .orElse(null);
+        if (previous == null) {
+            return null;
+        }
+        previous.card.forEach(
+                t ->
+                        v.card.add(
+                                new ModelVersionEntity.CardText(
+                                        t.section, t.language, t.markdown)));
+        return previous.version;
     }
 
     private static void authorize(Actor actor, ModelRef ref, VersionAction action) {
