@@ -189,7 +189,9 @@ class DeploymentRecordIT {
         assertEquals(200, card.statusCode(), card.body());
         assertTrue(
                 card.headers().firstValue("Content-Type").orElse("").startsWith("text/markdown"));
-        assertTrue(card.body().startsWith("---\nlanguage:\n"), card.body());
+        assertTrue(card.body().startsWith("---\n"), card.body());
+        assertTrue(card.body().contains("\nlanguage:\n"), card.body());
+        assertTrue(card.body().contains("## Deployment / Einsatz"), card.body());
         assertTrue(card.body().contains("NanoDet"), card.body());
 
         HttpResponse<String> html = record(gina, GE, id, "?format=html");

@@ -22,9 +22,7 @@ final class Hub {
     /** The newest Flyway migration, V12. */
     static final int SCHEMA_VERSION = 12;
 
-    /**
-     * The number of migrations an empty database gets (V1 to V12, one each).
-     */
+    /** The number of migrations an empty database gets (V1 to V12, one each). */
     static final int MIGRATIONS = 12;
 
     static final String KEYCLOAK =

@@ -14,8 +14,8 @@ import de.kihub.registry.tenant.TenantId;
 import de.kihub.services.counting.live.PeopleCounting;
 import de.kihub.services.deployment.record.AiActQuestionnaire;
 import de.kihub.services.deployment.record.CardPrefill;
+import de.kihub.services.deployment.record.DeploymentCardSection;
 import de.kihub.services.deployment.record.DeploymentRecord;
-import de.kihub.services.deployment.record.ModelCardExport;
 import de.kihub.services.deployment.record.Prefill;
 import de.kihub.services.deployment.record.RecordDiff;
 import de.kihub.services.deployment.record.RecordDocument;
@@ -23,6 +23,7 @@ import de.kihub.services.deployment.record.RecordExports;
 import de.kihub.services.deployment.record.RecordFormat;
 import de.kihub.services.deployment.record.RecordSubject;
 import de.kihub.services.deployment.record.RegisterStatus;
+import de.kihub.services.documentation.ModelCardExport;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
@@ -47,6 +48,8 @@ public class DeploymentRecords {
     @Inject RecordStore store;
 
     @Inject ModelCards cards;
+
+    @Inject ModelCardExport cardExport;
 
     @Inject Models models;
 
@@ -178,10 +181,7 @@ public class DeploymentRecords {
             case ATRS -> new RecordExport(format.mediaType(), RecordExports.atrs(doc).toString());
             case AI_ACT_ANNEX_VIII ->
                     new RecordExport(format.mediaType(), RecordExports.annexViii(doc).toString());
-            case MODEL_CARD ->
-                    new RecordExport(
-                            format.mediaType(),
-                            ModelCardExport.markdown(doc, card(actor, doc.subject())));
+            case MODEL_CARD -> new RecordExport(format.mediaType(), modelCard(actor, doc));
             case HTML ->
                     throw new IllegalArgumentException("HTML is rendered by the portal's pages.");
         };
@@ -271,8 +271,25 @@ public class DeploymentRecords {
                 tenantName(TenantId.of(d.tenant())));
     }
 
-    private ModelCard card(Actor actor, RecordSubject s) {
-        return card(actor, ModelRef.parse(s.model()), s.version());
+    /**
+     * The deployed version's card in the Hugging Face format (as the card export writes it) and how
+     * the tenant uses it. A model hidden from the tenant since keeps only the deployment section.
+     */
+    private String modelCard(Actor actor, RecordDocument doc) {
+        String card;
+        try {
+            card =
+                    cardExport.huggingFace(
+                            actor, ModelRef.parse(doc.subject().model()), doc.subject().version());
+        } catch (NotFoundException e) {
+            card =
+                    "---\ntags:\n- \"kihub\"\n---\n\n# "
+                            + doc.subject().model()
+                            + " "
+                            + doc.subject().version()
+                            + "\n";
+        }
+        return card.stripTrailing() + "\n\n" + DeploymentCardSection.markdown(doc);
     }
 
     /** The card as the actor may see it; a model hidden from the tenant since has none. */

@@ -4,9 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import de.kihub.registry.card.CardSection;
-import de.kihub.registry.card.ModelCard;
-import de.kihub.registry.model.LocalizedText;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
@@ -270,66 +267,20 @@ class RecordExportsTest {
     }
 
     @Test
-    void modelCardHasFrontMatterThatNoValueCanBreak() {
-        ModelCard card =
-                ModelCard.of(
-                        Map.of(
-                                CardSection.MODEL_DETAILS,
-                                new LocalizedText("Zählt Personen.", "Counts people."),
-                                CardSection.INTENDED_USE,
-                                new LocalizedText(null, "Crowd flows.")));
+    void deploymentSectionKeepsEveryValueOnItsLine() {
         RecordSubject s = subject(RegisterStatus.IN_USE);
-        RecordSubject hostile =
-                new RecordSubject(
-                        s.deploymentId(),
-                        s.tenant(),
-                        s.deploymentName(),
-                        s.model(),
-                        "Zähler\n---\nevil: true",
-                        s.version(),
-                        s.task(),
-                        "Eigene Lizenz: \"frei\"\n---",
-                        s.status(),
-                        s.activatedAt(),
-                        s.retiredAt(),
-                        s.revision(),
-                        s.signedOffBy(),
-                        s.signedOffAt());
         String md =
-                ModelCardExport.markdown(
-                        new RecordDocument(hostile, full(), AiActQuestionnaireTest.yesTo()), card);
-        String[] lines = md.split("\n", -1);
-        assertEquals("---", lines[0]);
-        int end = List.of(lines).subList(1, lines.length).indexOf("---") + 1;
-        List<String> front = List.of(lines).subList(1, end);
-        assertTrue(front.contains("license: other"), md);
-        assertTrue(front.contains("pipeline_tag: \"object-detection\""), md);
-        assertTrue(front.contains("eu_ai_act_risk_class: \"MINIMAL_RISK\""), md);
-        for (String line : front) {
-            // every line is a key with a JSON scalar, or a list item / list key
-            if (line.contains(": ") && !line.startsWith("- ")) {
-                String value = line.substring(line.indexOf(": ") + 2);
-                if (value.startsWith("\"")) {
-                    try (var reader = Json.createReader(new StringReader("[" + value + "]"))) {
-                        reader.readArray();
-                    }
-                }
-            }
+                DeploymentCardSection.markdown(
+                        new RecordDocument(s, full(), AiActQuestionnaireTest.yesTo()));
+        assertTrue(md.startsWith("## Deployment / Einsatz\n\n"), md);
+        assertTrue(md.contains("- Model version: " + s.model() + " " + s.version() + "\n"), md);
+        assertTrue(md.contains("- EU AI Act: MINIMAL_RISK\n"), md);
+        for (String line : md.strip().split("\n")) {
+            assertTrue(line.isEmpty() || line.startsWith("## ") || line.startsWith("- "), line);
         }
-        assertFalse(front.stream().anyMatch(l -> l.startsWith("evil")), md);
-        assertTrue(
-                md.contains(
-                        "## Model details / Modelldetails\n\nZählt Personen.\n\n*English:* Counts people."),
-                md);
-        assertTrue(md.contains("Crowd flows."), md);
-        assertTrue(md.contains("# Zähler --- evil: true 1.0.0"), md);
-
         String plain =
-                ModelCardExport.markdown(
-                        new RecordDocument(
-                                subject(RegisterStatus.IN_USE), DeploymentRecord.EMPTY, null),
-                        null);
-        assertTrue(plain.startsWith("---\nlanguage:\n- de\n- en\nlicense: \"mit\"\n"), plain);
-        assertTrue(plain.contains("not written a model card"), plain);
+                DeploymentCardSection.markdown(new RecordDocument(s, DeploymentRecord.EMPTY, null));
+        assertFalse(plain.contains("EU AI Act"), plain);
+        assertFalse(plain.contains("Zweck"), plain);
     }
 }
