@@ -68,7 +68,7 @@ class TenantPagesIT {
         URI base = url.toURI();
         Deployer deployer = new Deployer(base);
         String gina = token("gina.admin");
-        String name = "Zähler Seite " + UUID.randomUUID().toString().substring(0, 8);
+        String name = "zaehler-seite-" + UUID.randomUUID().toString().substring(0, 8);
         String id = deployer.created(gina, "gelsenkirchen", name, Deployer.COUNTER, "1.0.0", null);
         assertEquals(200, deployer.record(gina, "gelsenkirchen", id).statusCode());
         assertEquals(200, deployer.questionnaire(gina, "gelsenkirchen", id).statusCode());
@@ -113,7 +113,7 @@ class TenantPagesIT {
                 deployer.created(
                         bernd,
                         "bochum",
-                        "Bochumer Zähler " + UUID.randomUUID().toString().substring(0, 8),
+                        "bochum-zaehler-" + UUID.randomUUID().toString().substring(0, 8),
                         Deployer.COUNTER,
                         "1.0.0",
                         null);
