@@ -52,6 +52,7 @@ class PublishPagesIT {
                                 "displayName",
                                 Json.createObjectBuilder().add("de", name).add("en", name))
                         .add("task", "object-detection")
+                        .add("domain", "Umwelt")
                         .add("license", "MIT")
                         .add("visibility", "PUBLIC")
                         .build()
