@@ -159,6 +159,30 @@ final class Browser implements AutoCloseable {
         return navigating(element::click);
     }
 
+    /**
+     * Finds the element by {@code css} on the current page and follows it. Right after a navigation
+     * Chromium may still swap the document under a found element ("Node ... does not belong to the
+     * document"); then the element is looked up again, up to three times.
+     */
+    Browser follow(String css) {
+        for (int attempt = 1; ; attempt++) {
+            waitUntilLoaded();
+            try {
+                return follow(waitFor(css));
+            } catch (org.openqa.selenium.StaleElementReferenceException e) {
+                if (attempt == 3) {
+                    throw e;
+                }
+            } catch (org.openqa.selenium.WebDriverException e) {
+                if (attempt == 3
+                        || e.getMessage() == null
+                        || !e.getMessage().contains("does not belong to the document")) {
+                    throw e;
+                }
+            }
+        }
+    }
+
     /** Runs an action that leaves the page (a key press, a script) and waits for the next one. */
     Browser navigating(Runnable action) {
         WebElement html = driver.findElement(By.tagName("html"));

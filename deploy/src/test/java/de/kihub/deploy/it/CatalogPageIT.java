@@ -140,7 +140,7 @@ class CatalogPageIT {
         browser.open("").checkPage("home");
         WebElement box = browser.find("#q");
         box.sendKeys(QUERY);
-        browser.follow(browser.find("form[role=search] button[type=submit]"));
+        browser.follow("form[role=search] button[type=submit]");
 
         assertEquals(base.resolve("katalog?q=" + enc(QUERY)).toString(), browser.url());
         assertEquals(FLAGSHIP, cards(browser).get(0), "first card");
@@ -192,7 +192,7 @@ class CatalogPageIT {
         assertEquals(List.of(DETECTOR), cards(browser));
         assertTrue(browser.find(".remove-filter").getText().contains("Objekterkennung"));
 
-        browser.follow(browser.find("#sort-newest"));
+        browser.follow("#sort-newest");
         String bookmark = browser.url();
         assertEquals(
                 base.resolve("katalog?q=" + enc(WORD) + "&task=object-detection&sort=newest")
@@ -209,7 +209,7 @@ class CatalogPageIT {
         }
 
         // removing the filter keeps the text and the order
-        browser.follow(browser.find(".remove-filter"));
+        browser.follow(".remove-filter");
         assertEquals(
                 base.resolve("katalog?q=" + enc(WORD) + "&sort=newest").toString(), browser.url());
         assertEquals(2, cards(browser).size());
@@ -232,7 +232,7 @@ class CatalogPageIT {
         assertEquals("page", browser.find(".paging a[aria-current]").getAttribute("aria-current"));
         assertTrue(browser.findAll("#page-next").isEmpty(), "no next page after the last");
         browser.checkPage("results-page-2");
-        browser.follow(browser.find("#page-previous"));
+        browser.follow("#page-previous");
         assertEquals(List.of(first), cards(browser));
         browser.assertNoConsoleErrors();
     }
@@ -242,7 +242,7 @@ class CatalogPageIT {
         Browser browser = browsers.start();
         browser.open("katalog?q=" + enc(WORD) + "&task=people-counting");
         assertEquals("de", browser.find("html").getAttribute("lang"));
-        browser.follow(browser.find("#language-switch"));
+        browser.follow("#language-switch");
         assertEquals(
                 base.resolve("katalog?q=" + enc(WORD) + "&task=people-counting&lang=en").toString(),
                 browser.url());
@@ -254,10 +254,10 @@ class CatalogPageIT {
         browser.checkPage("results-english");
 
         // the choice is kept without the parameter; links carry no language
-        browser.follow(browser.find("#sort-reuse"));
+        browser.follow("#sort-reuse");
         assertFalse(browser.url().contains("lang="), browser.url());
         assertEquals("Most used", browser.find("#sort-reuse").getText());
-        browser.follow(browser.find("#language-switch"));
+        browser.follow("#language-switch");
         assertEquals("de", browser.find("html").getAttribute("lang"));
         browser.assertNoConsoleErrors();
     }
@@ -372,7 +372,7 @@ class CatalogPageIT {
         String notice = browser.find(".notice.error").getText();
         assertTrue(notice.contains("„popular“") && notice.contains("„zwei“"), notice);
         browser.checkPage("invalid-parameters");
-        browser.follow(browser.find("#without-invalid"));
+        browser.follow("#without-invalid");
         assertEquals(base.resolve("katalog?q=" + enc(WORD)).toString(), browser.url());
         assertEquals(2, cards(browser).size());
 

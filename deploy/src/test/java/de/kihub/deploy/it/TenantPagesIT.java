@@ -96,7 +96,7 @@ class TenantPagesIT {
 
         // the real form activates
         browser.open("kommune/einsaetze");
-        browser.follow(browser.find(row + " .action-activate"));
+        browser.follow(row + " .action-activate");
         assertEquals("Der Einsatz ist aktiv.", browser.find("#done").getText());
         assertEquals("Aktiv", browser.find(row + " .status").getText());
         browser.checkPage("deployments-activated");
@@ -140,9 +140,9 @@ class TenantPagesIT {
 
         // pause, then retire: a retired deployment offers no action
         browser.open("kommune/einsaetze?lang=de");
-        browser.follow(browser.find(row + " .action-pause"));
+        browser.follow(row + " .action-pause");
         assertEquals("PAUSED", status("gelsenkirchen", id));
-        browser.follow(browser.find(row + " .action-retire"));
+        browser.follow(row + " .action-retire");
         assertEquals("RETIRED", status("gelsenkirchen", id));
         assertTrue(browser.findAll(row + " form").isEmpty(), "a retired deployment has no actions");
         browser.checkPage("deployments-retired");
