@@ -9,6 +9,7 @@ import jakarta.json.Json;
 import java.net.URI;
 import java.net.URL;
 import java.net.http.HttpResponse;
+import java.util.List;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -88,6 +89,12 @@ class PublishPagesIT {
         browser.open("").signIn("carla.curator");
         browser.open("pruefung").checkPage("queue");
         assertEquals("Prüfung", browser.find("h1").getText());
+        // one registry query over all models, the longest waiting first
+        List<java.time.Instant> submitted =
+                browser.findAll(".review-entry time").stream()
+                        .map(t -> java.time.Instant.parse(t.getAttribute("datetime")))
+                        .toList();
+        assertEquals(submitted.stream().sorted().toList(), submitted, "longest waiting first");
 
         // a form without the CSRF field is refused and changes nothing
         browser.script("document.querySelectorAll('input[name=csrf]').forEach(i => i.remove());");

@@ -16,6 +16,12 @@ public interface Versions {
 
     ModelVersion get(Actor actor, ModelRef model, String version);
 
+    /**
+     * The versions in {@code status} that the actor may see, of all models, the longest waiting
+     * first (by submission, then creation), at most {@code limit}: the curators' review queue.
+     */
+    List<ModelVersion> listByStatus(Actor actor, VersionStatus status, int limit);
+
     /** A version the actor may see, with its ids, for modules that refer to it. */
     VersionReference reference(Actor actor, ModelRef model, String version);
 

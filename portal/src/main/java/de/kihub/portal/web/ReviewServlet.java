@@ -7,9 +7,7 @@ import de.kihub.registry.error.ConflictException;
 import de.kihub.registry.error.ForbiddenException;
 import de.kihub.registry.error.InvalidRequestException;
 import de.kihub.registry.error.NotFoundException;
-import de.kihub.registry.model.Model;
 import de.kihub.registry.model.ModelRef;
-import de.kihub.registry.model.Models;
 import de.kihub.registry.version.ModelVersion;
 import de.kihub.registry.version.VersionAction;
 import de.kihub.registry.version.VersionStatus;
@@ -34,14 +32,12 @@ public class ReviewServlet extends HttpServlet {
 
     static final String PATH = "/pruefung";
 
-    /** How many models the queue looks through. */
-    static final int MODEL_LIMIT = 500;
+    /** How many versions the queue shows at most, the longest waiting first. */
+    static final int QUEUE_LIMIT = 500;
 
     @Inject transient PageRenderer pages;
 
     @Inject transient TenantContext context;
-
-    @Inject transient Models models;
 
     @Inject transient Versions versions;
 
@@ -143,18 +139,14 @@ public class ReviewServlet extends HttpServlet {
             Caller caller, PageModel page, HttpServletRequest request, HttpServletResponse response)
             throws IOException {
         List<Entry> queue = new ArrayList<>();
-        for (Model m : models.list(caller.actor(), MODEL_LIMIT)) {
-            ModelRef ref = ModelRef.of(m.owner(), m.name());
-            for (ModelVersion v : versions.list(caller.actor(), ref)) {
-                if (v.status() == VersionStatus.IN_REVIEW) {
-                    queue.add(
-                            new Entry(
-                                    v.model(),
-                                    v.version(),
-                                    v.changelog(),
-                                    v.submittedAt() == null ? null : v.submittedAt().toString()));
-                }
-            }
+        for (ModelVersion v :
+                versions.listByStatus(caller.actor(), VersionStatus.IN_REVIEW, QUEUE_LIMIT)) {
+            queue.add(
+                    new Entry(
+                            v.model(),
+                            v.version(),
+                            v.changelog(),
+                            v.submittedAt() == null ? null : v.submittedAt().toString()));
         }
         String done = request.getParameter("done");
         if ("approved".equals(done) || "rejected".equals(done)) {

@@ -87,6 +87,17 @@ public class DeploymentCalls {
         return usage.report(d.id(), from, to);
     }
 
+    /**
+     * The deployment's metered use in [from, to), regrouped into buckets of {@code interval} (a
+     * whole multiple of the metering interval; null keeps the metering intervals). The caller has
+     * checked access.
+     */
+    public UsageReport usage(
+            TenantId tenant, UUID id, Instant from, Instant to, Duration interval) {
+        Deployment d = store.get(tenant, id);
+        return usage.report(d.id(), from, to, interval);
+    }
+
     /** Runs a call on the model: within the tenant's rate limit, timed and counted. */
     private <T> T metered(DeploymentRuntime.Running r, Supplier<T> call) {
         long start = System.nanoTime();

@@ -8,6 +8,7 @@ import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.util.List;
@@ -57,6 +58,25 @@ public class UsageMeter implements MetricsSource {
      * whose percentiles are exact over all those requests (within one histogram bucket).
      */
     public UsageReport report(UUID deploymentId, Instant from, Instant to) {
+        return report(deploymentId, from, to, null);
+    }
+
+    /**
+     * As {@link #report(UUID, Instant, Instant)}, with the intervals regrouped into buckets of
+     * {@code bucket}, a whole multiple of the metering interval (null: the metering intervals).
+     */
+    public UsageReport report(UUID deploymentId, Instant from, Instant to, Duration bucket) {
+        if (bucket != null
+                && (bucket.isNegative()
+                        || bucket.isZero()
+                        || bucket.toMillis() % (intervals.intervalSeconds() * 1000L) != 0)) {
+            throw new InvalidRequestException(
+                    "The usage interval must be a whole multiple of "
+                            + intervals.intervalSeconds()
+                            + " seconds; got "
+                            + bucket
+                            + ".");
+        }
         if (!from.isBefore(to)) {
             throw new InvalidRequestException("The report's start must lie before its end.");
         }
@@ -67,7 +87,8 @@ public class UsageMeter implements MetricsSource {
                     from,
                     to,
                     store.load(deploymentId, from, to),
-                    intervals.unflushed(deploymentId));
+                    intervals.unflushed(deploymentId),
+                    bucket);
         } finally {
             flushing.readLock().unlock();
         }

@@ -1,5 +1,6 @@
 package de.kihub.services.usage;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.TreeMap;
@@ -20,14 +21,29 @@ final class UsageReports {
             Instant to,
             List<IntervalCounts> stored,
             List<IntervalCounts> unflushed) {
+        return build(deployment, from, to, stored, unflushed, null);
+    }
+
+    /**
+     * As {@link #build(UUID, Instant, Instant, List, List)}, with the intervals regrouped into
+     * buckets of {@code bucket} (aligned to the epoch, like the intervals; null keeps them as they
+     * are). The histograms merge exactly, so a bucket's percentiles are those of its requests.
+     */
+    static UsageReport build(
+            UUID deployment,
+            Instant from,
+            Instant to,
+            List<IntervalCounts> stored,
+            List<IntervalCounts> unflushed,
+            Duration bucket) {
         TreeMap<Instant, IntervalCounts> byStart = new TreeMap<>();
         Stream.concat(stored.stream(), unflushed.stream())
                 .filter(c -> !c.start.isBefore(from) && c.start.isBefore(to))
                 .forEach(
                         c ->
                                 byStart.merge(
-                                        c.start,
-                                        c.copy(),
+                                        bucketStart(c.start, bucket),
+                                        bucket == null ? c.copy() : regrouped(c, bucket),
                                         (a, b) -> {
                                             a.merge(b);
                                             return a;
@@ -49,5 +65,23 @@ final class UsageReports {
                 to,
                 totals,
                 byStart.values().stream().map(IntervalCounts::toInterval).toList());
+    }
+
+    private static Instant bucketStart(Instant start, Duration bucket) {
+        if (bucket == null) {
+            return start;
+        }
+        long seconds = bucket.toSeconds();
+        return Instant.ofEpochSecond(Math.floorDiv(start.getEpochSecond(), seconds) * seconds);
+    }
+
+    private static IntervalCounts regrouped(IntervalCounts c, Duration bucket) {
+        return new IntervalCounts(
+                bucketStart(c.start, bucket),
+                (int) bucket.toSeconds(),
+                c.requests,
+                c.errors,
+                c.rejected,
+                c.latency.copy());
     }
 }

@@ -2,6 +2,7 @@ package de.kihub.services.usage;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -89,5 +90,39 @@ class UsageReportsTest {
                 UsageReports.build(DEPLOYMENT, T0, T0.plusSeconds(60), List.of(), List.of());
         assertEquals(new UsageTotals(0, 0, 0, 0, 0, 0, 0), report.totals());
         assertEquals(List.of(), report.intervals());
+    }
+
+    @Test
+    void intervalsRegroupIntoHourBucketsWithPercentilesOfAllTheirRequests() {
+        // 10:00 and 10:59 fall into the 10:00 hour, 11:01 into the next; the hour's p95 is that of
+        // its 20 requests (19 at 10 ms, one at 2000 ms), not a mean of the minutes' values
+        IntervalCounts first = new IntervalCounts(T0, 60);
+        for (int i = 0; i < 19; i++) {
+            first.add(Outcome.OK, 10 * MS);
+        }
+        IntervalCounts last = interval(T0.plusSeconds(59 * 60), Outcome.ERROR, 2000);
+        IntervalCounts next = interval(T0.plusSeconds(61 * 60), Outcome.OK, 30);
+        UsageReport report =
+                UsageReports.build(
+                        DEPLOYMENT,
+                        T0,
+                        T0.plusSeconds(3 * 3600),
+                        List.of(first, last),
+                        List.of(next),
+                        Duration.ofHours(1));
+        assertEquals(2, report.intervals().size());
+        UsageInterval hour = report.intervals().get(0);
+        assertEquals(T0, hour.start());
+        assertEquals(3600, hour.seconds());
+        assertEquals(20, hour.requests());
+        assertEquals(1, hour.errors());
+        assertEquals(10, hour.p50Ms(), 10 * 0.22);
+        assertEquals(10, hour.p95Ms(), 10 * 0.22);
+        assertEquals(2000, hour.p99Ms(), 2000 * 0.22);
+        assertEquals(T0.plusSeconds(3600), report.intervals().get(1).start());
+        assertEquals(21, report.totals().requests());
+        // the stored intervals are not changed by regrouping
+        assertEquals(T0, first.start);
+        assertEquals(19, first.requests);
     }
 }

@@ -101,6 +101,33 @@ public class JpaVersions implements Versions {
     }
 
     @Override
+    public List<ModelVersion> listByStatus(Actor actor, VersionStatus status, int limit) {
+        // one query over all models instead of walking them; visibility is checked per row as
+        // list() does, so the limit counts only what the actor may see
+        return em.createQuery(
+                        "select m, v from ModelVersionEntity v, ModelEntity m"
+                                + " where m.id = v.modelId and v.status = :s"
+                                + " order by v.submittedAt, v.createdAt, v.id",
+                        Object[].class)
+                .setParameter("s", status)
+                .getResultStream()
+                .filter(
+                        row -> {
+                            ModelEntity m = (ModelEntity) row[0];
+                            ModelVersionEntity v = (ModelVersionEntity) row[1];
+                            return lookup.canSee(actor, m)
+                                    && ModelAccess.canSeeVersion(
+                                            actor, TenantId.of(m.ownerId), v.status);
+                        })
+                .limit(Math.max(limit, 1))
+                .map(
+                        row ->
+                                ModelMapper.toVersion(
+                                        (ModelEntity) row[0], (ModelVersionEntity) row[1]))
+                .toList();
+    }
+
+    @Override
     public VersionReference reference(Actor actor, ModelRef ref, String version) {
         ModelEntity model = lookup.visible(actor, ref);
         return reference(model, lookup.version(actor, model, version));
