@@ -18,6 +18,7 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Semaphore;
@@ -75,8 +76,24 @@ public class CatalogSearch {
      * all finish later, while the others wait in line and start as soon as a core is free.
      */
     static final int CONCURRENCY =
-            Integer.getInteger(
-                    "kihub.search.concurrency", Runtime.getRuntime().availableProcessors());
+            Integer.parseInt(
+                    setting(
+                            "kihub.search.concurrency",
+                            String.valueOf(Runtime.getRuntime().availableProcessors())));
+
+    /**
+     * Typo tolerance as a fallback (the default, {@code kihub.search.typos=fallback} or environment
+     * {@code KIHUB_SEARCH_TYPOS}): a text is first searched without typos; only when that finds
+     * fewer than {@value #TYPO_FALLBACK_BELOW} models is it searched again with them, as before
+     * ({@code always}: every search with typos, as before).
+     */
+    static final boolean TYPOS_ALWAYS = "always".equals(setting("kihub.search.typos", "fallback"));
+
+    /** Transaction timeout of the mass indexer's ID loading. */
+    static final int REINDEX_TRANSACTION_SECONDS = 3600;
+
+    /** Fewer exact hits than this: search again, typo-tolerant. */
+    static final int TYPO_FALLBACK_BELOW = 5;
 
     @PersistenceContext EntityManager em;
 
@@ -104,10 +121,20 @@ public class CatalogSearch {
         long started = System.nanoTime();
         try {
             Set<CommunityId> memberships = communities.of(actor.tenant());
-            Query where = where(actor, memberships, query);
             running.acquireUninterruptibly();
             try {
-                return find(where, query);
+                if (query.text() == null) {
+                    return find(where(actor, memberships, query, new MatchAllDocsQuery()), query);
+                }
+                if (!TYPOS_ALWAYS) {
+                    Query exact = CatalogText.exactQuery(query.text());
+                    CatalogResult result = find(where(actor, memberships, query, exact), query);
+                    if (result.total() >= TYPO_FALLBACK_BELOW) {
+                        return result;
+                    }
+                }
+                return find(
+                        where(actor, memberships, query, CatalogText.query(query.text())), query);
             } finally {
                 running.release();
             }
@@ -262,6 +289,9 @@ public class CatalogSearch {
         Search.mapping(emf)
                 .scope(ModelEntity.class)
                 .massIndexer()
+                // the ID loading runs in one transaction; WildFly's default of 300 s ended it on
+                // a busy machine (100,000 models, load average 13 on 2 cores)
+                .transactionTimeout(REINDEX_TRANSACTION_SECONDS)
                 .mergeSegmentsOnFinish(true)
                 .startAndWait();
         return em.createQuery("select count(m) from ModelEntity m", Long.class).getSingleResult();
@@ -309,11 +339,10 @@ public class CatalogSearch {
     }
 
     /** The text (or all models), within what the actor may see, and the filters. */
-    private static Query where(Actor actor, Set<CommunityId> memberships, CatalogQuery query) {
+    private static Query where(
+            Actor actor, Set<CommunityId> memberships, CatalogQuery query, Query text) {
         BooleanQuery.Builder where = new BooleanQuery.Builder();
-        where.add(
-                query.text() == null ? new MatchAllDocsQuery() : CatalogText.query(query.text()),
-                Occur.MUST);
+        where.add(text, Occur.MUST);
         Query visible = CatalogVisibility.filter(actor, memberships);
         if (visible != null) {
             where.add(visible, Occur.FILTER);
@@ -331,6 +360,15 @@ public class CatalogSearch {
         if (value != null) {
             where.add(CatalogVisibility.keyword(field, value), Occur.FILTER);
         }
+    }
+
+    /** A system property, else the environment variable of the same name (KIHUB_SEARCH_...). */
+    static String setting(String property, String defaultValue) {
+        String value = System.getProperty(property);
+        if (value == null) {
+            value = System.getenv(property.toUpperCase(Locale.ROOT).replace('.', '_'));
+        }
+        return value == null || value.isBlank() ? defaultValue : value.strip();
     }
 
     private static String name(Enum<?> constant) {

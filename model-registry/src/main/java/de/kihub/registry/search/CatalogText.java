@@ -48,39 +48,59 @@ final class CatalogText {
 
     private CatalogText() {}
 
+    /** The exact query and, for each word, the typo-tolerant one: what was always searched. */
     static Query query(String text) {
+        BooleanQuery.Builder any = exactClauses(text);
+        List<String> terms = terms(text);
+        if (!terms.isEmpty()) {
+            any.add(new BoostQuery(typoTolerant(terms), FUZZY_BOOST), Occur.SHOULD);
+        }
+        return any.build();
+    }
+
+    /**
+     * Only the exact part of {@link #query}: stems, folded umlauts, compound parts and synonyms, no
+     * typos. Most searches have enough hits with it; the typo-tolerant part is the expensive one
+     * (Levenshtein automata, up to 50 expansions per word and field).
+     */
+    static Query exactQuery(String text) {
+        return exactClauses(text).build();
+    }
+
+    private static BooleanQuery.Builder exactClauses(String text) {
         BooleanQuery.Builder any = new BooleanQuery.Builder();
         // one query per language: each group of fields shares its analyzer
         any.add(exact(Chains.GERMAN_QUERY, GERMAN_WEIGHTS, text), Occur.SHOULD);
         any.add(exact(Chains.ENGLISH_QUERY, ENGLISH_WEIGHTS, text), Occur.SHOULD);
-        List<String> terms = terms(text);
-        if (!terms.isEmpty()) {
-            // the automata of a typo-tolerant word are built once, not once per field
-            SharedFuzzyAutomata automata = new SharedFuzzyAutomata();
-            BooleanQuery.Builder all = new BooleanQuery.Builder();
-            for (String term : terms) {
-                all.add(
-                        new BooleanQuery.Builder()
-                                .add(
-                                        fuzzy(
-                                                CatalogFields.GERMAN_TEXT,
-                                                Chains.GERMAN_QUERY,
-                                                term,
-                                                automata),
-                                        Occur.SHOULD)
-                                .add(
-                                        fuzzy(
-                                                CatalogFields.ENGLISH_TEXT,
-                                                Chains.ENGLISH_QUERY,
-                                                term,
-                                                automata),
-                                        Occur.SHOULD)
-                                .build(),
-                        Occur.MUST);
-            }
-            any.add(new BoostQuery(all.build(), FUZZY_BOOST), Occur.SHOULD);
+        return any;
+    }
+
+    /** Every word, in German or English, within its edit distance. */
+    private static Query typoTolerant(List<String> terms) {
+        // the automata of a typo-tolerant word are built once, not once per field
+        SharedFuzzyAutomata automata = new SharedFuzzyAutomata();
+        BooleanQuery.Builder all = new BooleanQuery.Builder();
+        for (String term : terms) {
+            all.add(
+                    new BooleanQuery.Builder()
+                            .add(
+                                    fuzzy(
+                                            CatalogFields.GERMAN_TEXT,
+                                            Chains.GERMAN_QUERY,
+                                            term,
+                                            automata),
+                                    Occur.SHOULD)
+                            .add(
+                                    fuzzy(
+                                            CatalogFields.ENGLISH_TEXT,
+                                            Chains.ENGLISH_QUERY,
+                                            term,
+                                            automata),
+                                    Occur.SHOULD)
+                            .build(),
+                    Occur.MUST);
         }
-        return any.build();
+        return all.build();
     }
 
     /** All words required, in any of the fields (simple query string syntax). */
