@@ -113,9 +113,9 @@ public class CatalogSearch {
      * Search's predicates built it ({@link CatalogText}, {@link CatalogVisibility}), one pass that
      * counts the total and the six facets ({@link CatalogFacetCounts}), the page's hits from stored
      * fields ({@link CatalogDocuments}). No ORM session or transaction: nothing is loaded from the
-     * database but the caller's community memberships. This halved the CPU of a search compared
-     * with Hibernate Search's query DSL (facets as six aggregations, projections per hit, a
-     * transaction per search); see docs/search.md.
+     * database but the caller's community memberships. Hibernate Search's query DSL walked the
+     * matches once per facet (six aggregations), projected every hit through its own machinery and
+     * needed a transaction per search; see docs/search.md.
      */
     public CatalogResult search(Actor actor, CatalogQuery query) {
         long started = System.nanoTime();
@@ -145,9 +145,7 @@ public class CatalogSearch {
         }
     }
 
-    // search(Query, Collector): one search runs on one thread, the collector-manager form would
-    // only
-    // add a reduce step
+    // search(Query, Collector): a search runs on one thread; a collector manager adds nothing
     @SuppressWarnings("deprecation")
     private CatalogResult find(Query where, CatalogQuery query) throws IOException {
         try (IndexReader reader = index().openIndexReader()) {
