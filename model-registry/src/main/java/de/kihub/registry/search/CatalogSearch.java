@@ -1,14 +1,9 @@
 package de.kihub.registry.search;
 
 import de.kihub.registry.access.Actor;
-import de.kihub.registry.artifact.ArtifactFormat;
 import de.kihub.registry.community.Communities;
 import de.kihub.registry.community.CommunityId;
 import de.kihub.registry.error.InvalidRequestException;
-import de.kihub.registry.model.LocalizedText;
-import de.kihub.registry.model.Maturity;
-import de.kihub.registry.model.RiskClass;
-import de.kihub.registry.model.Visibility;
 import de.kihub.registry.model.internal.LatestRelease;
 import de.kihub.registry.model.internal.ModelEntity;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -18,24 +13,37 @@ import jakarta.persistence.EntityManagerFactory;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.PersistenceUnit;
 import jakarta.transaction.Transactional;
-import java.time.Instant;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import org.hibernate.search.engine.search.aggregation.AggregationKey;
-import org.hibernate.search.engine.search.common.ValueModel;
+import java.util.concurrent.Semaphore;
+import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.index.StoredFields;
+import org.apache.lucene.search.BooleanClause.Occur;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.MatchAllDocsQuery;
+import org.apache.lucene.search.MultiCollector;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.Sort;
+import org.apache.lucene.search.SortField;
+import org.apache.lucene.search.SortField.Type;
+import org.apache.lucene.search.SortedNumericSortField;
+import org.apache.lucene.search.SortedSetSortField;
+import org.apache.lucene.search.TopFieldCollector;
+import org.apache.lucene.search.TopFieldCollectorManager;
+import org.hibernate.search.backend.lucene.LuceneExtension;
+import org.hibernate.search.backend.lucene.scope.LuceneIndexScope;
 import org.hibernate.search.engine.search.predicate.SearchPredicate;
 import org.hibernate.search.engine.search.predicate.dsl.BooleanPredicateClausesStep;
 import org.hibernate.search.engine.search.predicate.dsl.MatchPredicateFieldMoreStep;
-import org.hibernate.search.engine.search.predicate.dsl.PredicateFinalStep;
 import org.hibernate.search.engine.search.predicate.dsl.SearchPredicateFactory;
-import org.hibernate.search.engine.search.projection.SearchProjection;
-import org.hibernate.search.engine.search.projection.dsl.SearchProjectionFactory;
-import org.hibernate.search.engine.search.query.SearchResult;
-import org.hibernate.search.engine.search.sort.dsl.SearchSortFactory;
-import org.hibernate.search.engine.search.sort.dsl.SortFinalStep;
 import org.hibernate.search.mapper.orm.Search;
 
 /**
@@ -60,49 +68,32 @@ public class CatalogSearch {
     static final int MIN_SUGGEST_TEXT = 2;
     static final int MAX_SUGGEST_TEXT = 100;
 
-    private static final int MAX_FACET_VALUES = 100;
     private static final int MAX_SUGGEST_WORDS = 10;
 
-    /** The projected fields of a hit, in this order. */
-    private enum Column {
-        OWNER(CatalogFields.OWNER, String.class),
-        NAME(CatalogFields.NAME, String.class),
-        DISPLAY_NAME_DE(CatalogFields.DISPLAY_NAME_DE, String.class),
-        DISPLAY_NAME_EN(CatalogFields.DISPLAY_NAME_EN, String.class),
-        DESCRIPTION_DE(CatalogFields.DESCRIPTION_DE, String.class),
-        DESCRIPTION_EN(CatalogFields.DESCRIPTION_EN, String.class),
-        TASK(CatalogFields.TASK, String.class),
-        DOMAIN(CatalogFields.DOMAIN, String.class),
-        LICENSE(CatalogFields.LICENSE, String.class),
-        TAGS(CatalogFields.TAGS, String.class),
-        VISIBILITY(CatalogFields.VISIBILITY, Visibility.class),
-        UPDATED_AT(CatalogFields.UPDATED_AT, Instant.class),
-        RISK_CLASS(CatalogFields.RISK_CLASS, RiskClass.class),
-        MATURITY(CatalogFields.MATURITY, Maturity.class),
-        LATEST_VERSION(CatalogFields.LATEST_VERSION, String.class),
-        FORMAT(CatalogFields.FORMAT, ArtifactFormat.class),
-        ACTIVE_TENANTS(CatalogFields.ACTIVE_TENANTS, Integer.class),
-        CARD_DE(CatalogFields.CARD_DE, String.class),
-        CARD_EN(CatalogFields.CARD_EN, String.class);
+    /**
+     * How many searches run at once (system property {@code kihub.search.concurrency}, default: the
+     * number of cores). A search is pure CPU work; more of them at once only share the cores and
+     * all finish later, while the others wait in line and start as soon as a core is free.
+     */
+    static final int CONCURRENCY =
+            Integer.parseInt(
+                    setting(
+                            "kihub.search.concurrency",
+                            String.valueOf(Runtime.getRuntime().availableProcessors())));
 
-        final String field;
-        final Class<?> type;
+    /**
+     * Typo tolerance as a fallback (the default, {@code kihub.search.typos=fallback} or environment
+     * {@code KIHUB_SEARCH_TYPOS}): a text is first searched without typos; only when that finds
+     * fewer than {@value #TYPO_FALLBACK_BELOW} models is it searched again with them, as before
+     * ({@code always}: every search with typos, as before).
+     */
+    static final boolean TYPOS_ALWAYS = "always".equals(setting("kihub.search.typos", "fallback"));
 
-        Column(String field, Class<?> type) {
-            this.field = field;
-            this.type = type;
-        }
+    /** Transaction timeout of the mass indexer's ID loading. */
+    static final int REINDEX_TRANSACTION_SECONDS = 3600;
 
-        SearchProjection<?> projection(SearchProjectionFactory<?, ?> f) {
-            return this == TAGS
-                    ? f.field(field, type).multi().toProjection()
-                    : f.field(field, type).toProjection();
-        }
-
-        Object of(List<?> row) {
-            return row.get(ordinal());
-        }
-    }
+    /** Fewer exact hits than this: search again, typo-tolerant. */
+    static final int TYPO_FALLBACK_BELOW = 5;
 
     @PersistenceContext EntityManager em;
 
@@ -114,57 +105,78 @@ public class CatalogSearch {
 
     private final SearchTimings searchTimings = new SearchTimings();
     private final SearchTimings suggestTimings = new SearchTimings();
+    private final Semaphore running = new Semaphore(Math.max(1, CONCURRENCY), true);
+    private volatile LuceneIndexScope index;
 
-    /** Read in a transaction so that the search session has an open ORM session. */
-    @Transactional
+    /**
+     * Searches with plain Lucene on Hibernate Search's own index reader: the query as Hibernate
+     * Search's predicates built it ({@link CatalogText}, {@link CatalogVisibility}), one pass that
+     * counts the total and the six facets ({@link CatalogFacetCounts}), the page's hits from stored
+     * fields ({@link CatalogDocuments}). No ORM session or transaction: nothing is loaded from the
+     * database but the caller's community memberships. Hibernate Search's query DSL walked the
+     * matches once per facet (six aggregations), projected every hit through its own machinery and
+     * needed a transaction per search; see docs/search.md.
+     */
     public CatalogResult search(Actor actor, CatalogQuery query) {
         long started = System.nanoTime();
         try {
-            return find(actor, query);
+            Set<CommunityId> memberships = communities.of(actor.tenant());
+            running.acquireUninterruptibly();
+            try {
+                if (query.text() == null) {
+                    return find(where(actor, memberships, query, new MatchAllDocsQuery()), query);
+                }
+                if (!TYPOS_ALWAYS) {
+                    Query exact = CatalogText.exactQuery(query.text());
+                    CatalogResult result = find(where(actor, memberships, query, exact), query);
+                    if (result.total() >= TYPO_FALLBACK_BELOW) {
+                        return result;
+                    }
+                }
+                return find(
+                        where(actor, memberships, query, CatalogText.query(query.text())), query);
+            } finally {
+                running.release();
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         } finally {
             searchTimings.record(System.nanoTime() - started);
         }
     }
 
-    private CatalogResult find(Actor actor, CatalogQuery query) {
-        var memberships = communities.of(actor.tenant());
-        Map<String, AggregationKey<Map<String, Long>>> keys = new LinkedHashMap<>();
-        FACETS.keySet().stream().sorted().forEach(name -> keys.put(name, AggregationKey.of(name)));
-        var step =
-                Search.session(em)
-                        .search(ModelEntity.class)
-                        .select(
-                                f ->
-                                        f.composite()
-                                                .from(
-                                                        Arrays.stream(Column.values())
-                                                                .map(c -> c.projection(f))
-                                                                .toArray(
-                                                                        SearchProjection<?>[]::new))
-                                                .asList())
-                        .where(f -> where(f, actor, memberships, query))
-                        .sort(f -> order(f, query));
-        for (var key : keys.entrySet()) {
-            step =
-                    step.aggregation(
-                            key.getValue(),
-                            f ->
-                                    f.terms()
-                                            .field(
-                                                    FACETS.get(key.getKey()),
-                                                    String.class,
-                                                    ValueModel.INDEX)
-                                            .maxTermCount(MAX_FACET_VALUES));
+    // search(Query, Collector): a search runs on one thread; a collector manager adds nothing
+    @SuppressWarnings("deprecation")
+    private CatalogResult find(Query where, CatalogQuery query) throws IOException {
+        try (IndexReader reader = index().openIndexReader()) {
+            IndexSearcher searcher = new IndexSearcher(reader);
+            int offset = (query.page() - 1) * query.size();
+            // never more slots than documents, however far the page
+            int wanted = Math.max(1, Math.min(offset + query.size(), reader.maxDoc()));
+            TopFieldCollector top =
+                    new TopFieldCollectorManager(order(query), wanted, null, wanted, false)
+                            .newCollector();
+            CatalogFacetCounts facets = new CatalogFacetCounts(FACETS);
+            searcher.search(where, MultiCollector.wrap(top, facets));
+            CatalogHighlighter highlighter =
+                    query.text() == null ? null : CatalogHighlighter.forQuery(query.text());
+            StoredFields stored = reader.storedFields();
+            List<CatalogHit> hits = new ArrayList<>();
+            for (ScoreDoc doc : top.topDocs(offset, query.size()).scoreDocs) {
+                hits.add(CatalogDocuments.hit(stored, doc.doc, highlighter));
+            }
+            return new CatalogResult(facets.total(), hits, facets.facets());
         }
-        SearchResult<List<?>> result = step.fetch((query.page() - 1) * query.size(), query.size());
-        Map<String, Map<String, Long>> facets = new LinkedHashMap<>();
-        keys.forEach((name, key) -> facets.put(name, result.aggregation(key)));
-        CatalogHighlighter highlighter =
-                query.text() == null ? null : CatalogHighlighter.forQuery(query.text());
-        return new CatalogResult(
-                result.total().hitCount(),
-                result.hits().stream().map(row -> hit(row, highlighter)).toList(),
-                facets);
+    }
+
+    /** Hibernate Search's Lucene view of the catalog index; the scope is made once. */
+    private LuceneIndexScope index() {
+        LuceneIndexScope scope = index;
+        if (scope == null) {
+            scope = Search.mapping(emf).scope(ModelEntity.class).extension(LuceneExtension.get());
+            index = scope;
+        }
+        return scope;
     }
 
     /**
@@ -222,10 +234,11 @@ public class CatalogSearch {
                                     for (String word : words) {
                                         where.must(prefix(f, word));
                                     }
-                                    SearchPredicate visible =
-                                            CatalogVisibility.filter(f, actor, memberships);
+                                    Query visible = CatalogVisibility.filter(actor, memberships);
                                     if (visible != null) {
-                                        where.filter(visible);
+                                        where.filter(
+                                                f.extension(LuceneExtension.get())
+                                                        .fromLuceneQuery(visible));
                                     }
                                     return where;
                                 })
@@ -274,6 +287,9 @@ public class CatalogSearch {
         Search.mapping(emf)
                 .scope(ModelEntity.class)
                 .massIndexer()
+                // the ID loading runs in one transaction; WildFly's default of 300 s ended it on
+                // a busy machine (100,000 models, load average 13 on 2 cores)
+                .transactionTimeout(REINDEX_TRANSACTION_SECONDS)
                 .mergeSegmentsOnFinish(true)
                 .startAndWait();
         return em.createQuery("select count(m) from ModelEntity m", Long.class).getSingleResult();
@@ -302,95 +318,58 @@ public class CatalogSearch {
         return true;
     }
 
-    private static SortFinalStep order(SearchSortFactory f, CatalogQuery query) {
+    /**
+     * The order of the hits, as Hibernate Search sorted them: score (with text, unless newest),
+     * then last change, then name; by reuse the number of municipalities first.
+     */
+    private static Sort order(CatalogQuery query) {
         boolean byScore = query.text() != null && query.sort() != CatalogSort.NEWEST;
+        List<SortField> fields = new ArrayList<>();
         if (query.sort() == CatalogSort.REUSE) {
-            var reuse = f.field(CatalogFields.ACTIVE_TENANTS).desc().then();
-            return (byScore ? reuse.score().then() : reuse)
-                    .field(CatalogFields.UPDATED_AT)
-                    .desc()
-                    .then()
-                    .field(CatalogFields.NAME);
+            fields.add(new SortedNumericSortField(CatalogFields.ACTIVE_TENANTS, Type.INT, true));
         }
-        return byScore
-                ? f.score()
-                        .then()
-                        .field(CatalogFields.UPDATED_AT)
-                        .desc()
-                        .then()
-                        .field(CatalogFields.NAME)
-                : f.field(CatalogFields.UPDATED_AT).desc().then().field(CatalogFields.NAME);
+        if (byScore) {
+            fields.add(SortField.FIELD_SCORE);
+        }
+        fields.add(new SortedNumericSortField(CatalogFields.UPDATED_AT, Type.LONG, true));
+        fields.add(new SortedSetSortField(CatalogFields.NAME, false));
+        return new Sort(fields.toArray(SortField[]::new));
     }
 
-    private static PredicateFinalStep where(
-            SearchPredicateFactory f,
-            Actor actor,
-            Set<CommunityId> memberships,
-            CatalogQuery query) {
-        BooleanPredicateClausesStep<?> where = f.bool();
-        where.must(
-                query.text() == null
-                        ? f.matchAll().toPredicate()
-                        : CatalogText.predicate(f, query.text()));
-        SearchPredicate visible = CatalogVisibility.filter(f, actor, memberships);
+    /** The text (or all models), within what the actor may see, and the filters. */
+    private static Query where(
+            Actor actor, Set<CommunityId> memberships, CatalogQuery query, Query text) {
+        BooleanQuery.Builder where = new BooleanQuery.Builder();
+        where.add(text, Occur.MUST);
+        Query visible = CatalogVisibility.filter(actor, memberships);
         if (visible != null) {
-            where.filter(visible);
+            where.add(visible, Occur.FILTER);
         }
-        filter(f, where, CatalogFields.TASK, query.task());
-        filter(f, where, CatalogFields.DOMAIN, query.domain());
-        filter(f, where, CatalogFields.LICENSE, query.license());
-        filter(f, where, CatalogFields.RISK_CLASS, query.riskClass());
-        filter(f, where, CatalogFields.FORMAT, query.format());
-        filter(f, where, CatalogFields.OWNER, query.owner());
-        return where;
+        filter(where, CatalogFields.TASK, query.task());
+        filter(where, CatalogFields.DOMAIN, query.domain());
+        filter(where, CatalogFields.LICENSE, query.license());
+        filter(where, CatalogFields.RISK_CLASS, name(query.riskClass()));
+        filter(where, CatalogFields.FORMAT, name(query.format()));
+        filter(where, CatalogFields.OWNER, query.owner());
+        return where.build();
     }
 
-    private static void filter(
-            SearchPredicateFactory f,
-            BooleanPredicateClausesStep<?> where,
-            String field,
-            Object value) {
+    private static void filter(BooleanQuery.Builder where, String field, String value) {
         if (value != null) {
-            where.filter(f.match().field(field).matching(value));
+            where.add(CatalogVisibility.keyword(field, value), Occur.FILTER);
         }
     }
 
-    @SuppressWarnings("unchecked")
-    private static CatalogHit hit(List<?> row, CatalogHighlighter highlighter) {
-        String owner = (String) Column.OWNER.of(row);
-        String name = (String) Column.NAME.of(row);
-        String descriptionDe = (String) Column.DESCRIPTION_DE.of(row);
-        String descriptionEn = (String) Column.DESCRIPTION_EN.of(row);
-        Integer activeTenants = (Integer) Column.ACTIVE_TENANTS.of(row);
-        return new CatalogHit(
-                owner + "/" + name,
-                owner,
-                name,
-                new LocalizedText(
-                        (String) Column.DISPLAY_NAME_DE.of(row),
-                        (String) Column.DISPLAY_NAME_EN.of(row)),
-                new LocalizedText(descriptionDe, descriptionEn),
-                (String) Column.TASK.of(row),
-                (String) Column.DOMAIN.of(row),
-                (String) Column.LICENSE.of(row),
-                (List<String>) Column.TAGS.of(row),
-                name(Column.VISIBILITY.of(row)),
-                (Instant) Column.UPDATED_AT.of(row),
-                name(Column.RISK_CLASS.of(row)),
-                name(Column.MATURITY.of(row)),
-                (String) Column.LATEST_VERSION.of(row),
-                name(Column.FORMAT.of(row)),
-                activeTenants == null ? 0 : activeTenants,
-                highlighter == null
-                        ? null
-                        : highlighter.snippet(
-                                descriptionDe,
-                                descriptionEn,
-                                (String) Column.CARD_DE.of(row),
-                                (String) Column.CARD_EN.of(row)));
+    /** A system property, else the environment variable of the same name (KIHUB_SEARCH_...). */
+    static String setting(String property, String defaultValue) {
+        String value = System.getProperty(property);
+        if (value == null) {
+            value = System.getenv(property.toUpperCase(Locale.ROOT).replace('.', '_'));
+        }
+        return value == null || value.isBlank() ? defaultValue : value.strip();
     }
 
-    private static String name(Object constant) {
-        return constant == null ? null : ((Enum<?>) constant).name();
+    private static String name(Enum<?> constant) {
+        return constant == null ? null : constant.name();
     }
 }

@@ -1,20 +1,27 @@
 package de.kihub.registry.search;
 
 import java.util.Arrays;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.apache.lucene.analysis.Analyzer;
-import org.hibernate.search.backend.lucene.LuceneExtension;
-import org.hibernate.search.backend.lucene.search.predicate.dsl.LuceneSearchPredicateFactory;
-import org.hibernate.search.engine.search.common.BooleanOperator;
-import org.hibernate.search.engine.search.predicate.SearchPredicate;
-import org.hibernate.search.engine.search.predicate.dsl.BooleanPredicateClausesStep;
-import org.hibernate.search.engine.search.predicate.dsl.MatchPredicateFieldMoreStep;
-import org.hibernate.search.engine.search.predicate.dsl.SearchPredicateFactory;
-import org.hibernate.search.engine.search.predicate.dsl.SimpleQueryStringPredicateFieldMoreStep;
+import org.apache.lucene.queryparser.simple.SimpleQueryParser;
+import org.apache.lucene.search.BooleanClause.Occur;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.MatchNoDocsQuery;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.util.QueryBuilder;
 
 /**
- * The free-text part of a catalog query. Exact matches (simple query string syntax, all terms
- * required) score above typo-tolerant ones; a text matches if either does.
+ * The free-text part of a catalog query, as a Lucene query. Exact matches (simple query string
+ * syntax, all terms required) score above typo-tolerant ones; a text matches if either does.
+ *
+ * <p>The queries are exactly those Hibernate Search's predicate DSL built before (simple query
+ * string with per-field weights and boost 2, match predicates, boolean predicates): same terms,
+ * same boosts, same scores, so relevance did not change when the search moved to plain Lucene
+ * ({@link CatalogSearch} explains why it did).
  */
 final class CatalogText {
     /** Terms this long tolerate one typo; shorter ones would match too many unrelated words. */
@@ -25,67 +32,91 @@ final class CatalogText {
 
     private static final int MAX_FUZZY_TERMS = 10;
 
+    /** Exact matches count twice, typo-tolerant ones half. */
+    private static final float EXACT_BOOST = 2f;
+
+    private static final float FUZZY_BOOST = 0.5f;
+
     /** The query analyzers of the text fields (the same chains the index is configured with). */
     private static final class Chains {
         static final Analyzer GERMAN_QUERY = CatalogAnalyzers.germanQuery();
         static final Analyzer ENGLISH_QUERY = CatalogAnalyzers.englishQuery();
     }
 
+    private static final Map<String, Float> GERMAN_WEIGHTS = weights(CatalogFields.GERMAN_TEXT);
+    private static final Map<String, Float> ENGLISH_WEIGHTS = weights(CatalogFields.ENGLISH_TEXT);
+
     private CatalogText() {}
 
-    static SearchPredicate predicate(SearchPredicateFactory f, String text) {
-        BooleanPredicateClausesStep<?> any = f.bool();
-        // one query per language: each group of fields shares its analyzer
-        any.should(exact(f, CatalogFields.GERMAN_TEXT, text));
-        any.should(exact(f, CatalogFields.ENGLISH_TEXT, text));
+    /** The exact query and, for each word, the typo-tolerant one: what was always searched. */
+    static Query query(String text) {
+        BooleanQuery.Builder any = exactClauses(text);
         List<String> terms = terms(text);
         if (!terms.isEmpty()) {
-            // the automata of a typo-tolerant word are built once, not once per field
-            SharedFuzzyAutomata automata = new SharedFuzzyAutomata();
-            BooleanPredicateClausesStep<?> all = f.bool();
-            for (String term : terms) {
-                all.must(
-                        f.bool()
-                                .should(
-                                        fuzzy(
-                                                f,
-                                                CatalogFields.GERMAN_TEXT,
-                                                Chains.GERMAN_QUERY,
-                                                term,
-                                                automata))
-                                .should(
-                                        fuzzy(
-                                                f,
-                                                CatalogFields.ENGLISH_TEXT,
-                                                Chains.ENGLISH_QUERY,
-                                                term,
-                                                automata)));
-            }
-            any.should(all.boost(0.5f));
+            any.add(new BoostQuery(typoTolerant(terms), FUZZY_BOOST), Occur.SHOULD);
         }
-        return any.toPredicate();
+        return any.build();
     }
 
-    private static SearchPredicate exact(
-            SearchPredicateFactory f, List<CatalogFields.Weighted> fields, String text) {
-        SimpleQueryStringPredicateFieldMoreStep<?, ?> step = null;
-        for (CatalogFields.Weighted w : fields) {
-            step =
-                    (step == null ? f.simpleQueryString().field(w.field()) : step.field(w.field()))
-                            .boost(w.boost());
+    /**
+     * Only the exact part of {@link #query}: stems, folded umlauts, compound parts and synonyms, no
+     * typos. Most searches have enough hits with it; the typo-tolerant part is the expensive one
+     * (Levenshtein automata, up to 50 expansions per word and field).
+     */
+    static Query exactQuery(String text) {
+        return exactClauses(text).build();
+    }
+
+    private static BooleanQuery.Builder exactClauses(String text) {
+        BooleanQuery.Builder any = new BooleanQuery.Builder();
+        // one query per language: each group of fields shares its analyzer
+        any.add(exact(Chains.GERMAN_QUERY, GERMAN_WEIGHTS, text), Occur.SHOULD);
+        any.add(exact(Chains.ENGLISH_QUERY, ENGLISH_WEIGHTS, text), Occur.SHOULD);
+        return any;
+    }
+
+    /** Every word, in German or English, within its edit distance. */
+    private static Query typoTolerant(List<String> terms) {
+        // the automata of a typo-tolerant word are built once, not once per field
+        SharedFuzzyAutomata automata = new SharedFuzzyAutomata();
+        BooleanQuery.Builder all = new BooleanQuery.Builder();
+        for (String term : terms) {
+            all.add(
+                    new BooleanQuery.Builder()
+                            .add(
+                                    fuzzy(
+                                            CatalogFields.GERMAN_TEXT,
+                                            Chains.GERMAN_QUERY,
+                                            term,
+                                            automata),
+                                    Occur.SHOULD)
+                            .add(
+                                    fuzzy(
+                                            CatalogFields.ENGLISH_TEXT,
+                                            Chains.ENGLISH_QUERY,
+                                            term,
+                                            automata),
+                                    Occur.SHOULD)
+                            .build(),
+                    Occur.MUST);
         }
-        return step.matching(text).defaultOperator(BooleanOperator.AND).boost(2f).toPredicate();
+        return all.build();
+    }
+
+    /** All words required, in any of the fields (simple query string syntax). */
+    private static Query exact(Analyzer analyzer, Map<String, Float> weights, String text) {
+        SimpleQueryParser parser = new SimpleQueryParser(analyzer, weights);
+        parser.setDefaultOperator(Occur.MUST);
+        return new BoostQuery(parser.parse(text), EXACT_BOOST);
     }
 
     /**
      * The word in each of the fields, with its boost; from 5 letters with one edit, from 10 with
-     * two. Short words are matched exactly by Hibernate Search's match predicate; typo-tolerant
-     * ones get the same Lucene query that predicate builds (per field the word analyzed with the
-     * field's query analyzer, a fuzzy term query per token), but from {@link SharedFuzzyAutomata},
-     * so that the Levenshtein automata are built once per word instead of once per field.
+     * two. Typo-tolerant words get Lucene's fuzzy query per token of the analyzed word, from {@link
+     * SharedFuzzyAutomata}, so that the Levenshtein automata are built once per word instead of
+     * once per field.
      */
-    private static SearchPredicate fuzzy(
-            SearchPredicateFactory f,
+    private static Query fuzzy(
             List<CatalogFields.Weighted> fields,
             Analyzer queryAnalyzer,
             String term,
@@ -94,25 +125,32 @@ final class CatalogText {
                 term.length() >= FUZZY_TWO_MIN_LENGTH
                         ? 2
                         : term.length() >= FUZZY_MIN_LENGTH ? 1 : 0;
-        if (distance == 0) {
-            MatchPredicateFieldMoreStep<?, ?> step = null;
-            for (CatalogFields.Weighted w : fields) {
-                step =
-                        (step == null ? f.match().field(w.field()) : step.field(w.field()))
-                                .boost(w.boost());
-            }
-            return step.matching(term).toPredicate();
-        }
-        LuceneSearchPredicateFactory lucene = f.extension(LuceneExtension.get());
-        BooleanPredicateClausesStep<?> anyField = f.bool();
+        BooleanQuery.Builder anyField = new BooleanQuery.Builder();
         for (CatalogFields.Weighted w : fields) {
             // the first letter is rarely the typo, and a fixed prefix keeps fuzzy queries cheap
-            anyField.should(
-                    lucene.fromLuceneQuery(
-                            automata.query(
-                                    queryAnalyzer, w.field(), term, distance, 1, w.boost())));
+            anyField.add(
+                    distance == 0
+                            ? exactWord(queryAnalyzer, w, term)
+                            : automata.query(
+                                    queryAnalyzer, w.field(), term, distance, 1, w.boost()),
+                    Occur.SHOULD);
         }
-        return anyField.toPredicate();
+        return anyField.build();
+    }
+
+    /** A short word in one field, analyzed like the field's query text, without typos. */
+    private static Query exactWord(Analyzer analyzer, CatalogFields.Weighted w, String term) {
+        Query q = new QueryBuilder(analyzer).createBooleanQuery(w.field(), term);
+        return new BoostQuery(
+                q == null ? new MatchNoDocsQuery("No tokens after analysis of the value") : q,
+                w.boost());
+    }
+
+    private static Map<String, Float> weights(List<CatalogFields.Weighted> fields) {
+        Map<String, Float> weights = new LinkedHashMap<>();
+        fields.forEach(w -> weights.put(w.field(), w.boost()));
+        // ordered: the parser adds the fields' clauses in this order, as Hibernate Search did
+        return Collections.unmodifiableMap(weights);
     }
 
     /** The words of the text without query syntax. */
