@@ -38,6 +38,33 @@ public final class NanoDetDecoder {
      * @return the persons found, highest score first
      */
     public List<Detection> decode(List<float[]> outputs, int imageWidth, int imageHeight) {
+        return decodeOutputs(outputs, imageWidth, imageHeight, NanoDetDecoder::flat);
+    }
+
+    /**
+     * Decodes one frame from outputs read row by row, as ONNX Runtime hands them over without one
+     * large array per output (see {@code NanoDetTranslator}); the detections are exactly those of
+     * {@link #decode} on the same values flattened.
+     *
+     * @param outputs the six outputs as in {@link #decode}, each one row per grid cell (cells x 80
+     *     class scores or cells x 44 distance logits)
+     */
+    public List<Detection> decodeRows(List<float[][]> outputs, int imageWidth, int imageHeight) {
+        return decodeOutputs(outputs, imageWidth, imageHeight, NanoDetDecoder::rows);
+    }
+
+    /** Checks one output's size and gives access to it by grid cell. */
+    private interface Reader<T> {
+        Output read(T output, int cells, int perCell, String name);
+    }
+
+    /** One output: {@code perCell} values for each grid cell. */
+    private interface Output {
+        float at(int cell, int index);
+    }
+
+    private <T> List<Detection> decodeOutputs(
+            List<T> outputs, int imageWidth, int imageHeight, Reader<T> reader) {
         if (outputs.size() != 2 * STRIDES.length) {
             throw new IllegalArgumentException(
                     "NanoDet has 6 outputs (3 class, 3 box), got " + outputs.size());
@@ -48,14 +75,16 @@ public final class NanoDetDecoder {
         }
         List<Detection> candidates = new ArrayList<>();
         for (int level = 0; level < STRIDES.length; level++) {
+            int grid = INPUT_SIZE / STRIDES[level];
+            int cells = grid * grid;
             decodeLevel(
                     STRIDES[level],
-                    check(outputs.get(level), STRIDES[level], CLASSES, "Identity" + suffix(level)),
-                    check(
+                    reader.read(outputs.get(level), cells, CLASSES, name(level, STRIDES[level])),
+                    reader.read(
                             outputs.get(level + 3),
-                            STRIDES[level],
+                            cells,
                             SIDES * BINS,
-                            "Identity" + suffix(level + 3)),
+                            name(level + 3, STRIDES[level])),
                     imageWidth,
                     imageHeight,
                     candidates);
@@ -70,18 +99,18 @@ public final class NanoDetDecoder {
     }
 
     private void decodeLevel(
-            int stride, float[] cls, float[] reg, int width, int height, List<Detection> out) {
+            int stride, Output cls, Output reg, int width, int height, List<Detection> out) {
         int grid = INPUT_SIZE / stride;
         double scaleX = width / (double) INPUT_SIZE;
         double scaleY = height / (double) INPUT_SIZE;
         double[] distance = new double[SIDES];
         for (int cell = 0; cell < grid * grid; cell++) {
-            float score = cls[cell * CLASSES + PERSON];
+            float score = cls.at(cell, PERSON);
             if (!(score >= settings.scoreThreshold())) {
                 continue;
             }
             for (int side = 0; side < SIDES; side++) {
-                distance[side] = expectedBin(reg, (cell * SIDES + side) * BINS) * stride;
+                distance[side] = expectedBin(reg, cell, side * BINS) * stride;
             }
             double cx = (cell % grid + 0.5) * stride;
             double cy = (cell / grid + 0.5) * stride;
@@ -96,42 +125,64 @@ public final class NanoDetDecoder {
         }
     }
 
-    /** Softmax over the bins from {@code offset}, then its expectation over 0 ... 10. */
-    private static double expectedBin(float[] logits, int offset) {
+    /** Softmax over the cell's bins from {@code offset}, then its expectation over 0 ... 10. */
+    private static double expectedBin(Output logits, int cell, int offset) {
         double max = Double.NEGATIVE_INFINITY;
         for (int b = 0; b < BINS; b++) {
-            max = Math.max(max, logits[offset + b]);
+            max = Math.max(max, logits.at(cell, offset + b));
         }
         // subtracting the maximum keeps exp() from overflowing on large logits
         double sum = 0;
         double weighted = 0;
         for (int b = 0; b < BINS; b++) {
-            double e = Math.exp(logits[offset + b] - max);
+            double e = Math.exp(logits.at(cell, offset + b) - max);
             sum += e;
             weighted += e * b;
         }
         return weighted / sum;
     }
 
-    private static float[] check(float[] output, int stride, int perCell, String name) {
-        int grid = INPUT_SIZE / stride;
-        int expected = grid * grid * perCell;
-        if (output == null || output.length != expected) {
-            throw new IllegalArgumentException(
-                    "NanoDet output "
-                            + name
-                            + " (stride "
-                            + stride
-                            + ") should hold 1x"
-                            + grid * grid
-                            + "x"
-                            + perCell
-                            + " = "
-                            + expected
-                            + " values, got "
-                            + (output == null ? "none" : output.length));
+    private static Output flat(float[] output, int cells, int perCell, String name) {
+        if (output == null || output.length != cells * perCell) {
+            throw wrongSize(name, cells, perCell, output == null ? "none" : "" + output.length);
         }
-        return output;
+        return (cell, index) -> output[cell * perCell + index];
+    }
+
+    private static Output rows(float[][] output, int cells, int perCell, String name) {
+        if (output == null || output.length != cells) {
+            throw wrongSize(
+                    name, cells, perCell, output == null ? "none" : output.length + " rows");
+        }
+        for (float[] row : output) {
+            if (row == null || row.length != perCell) {
+                throw wrongSize(
+                        name,
+                        cells,
+                        perCell,
+                        "a row of " + (row == null ? "none" : "" + row.length));
+            }
+        }
+        return (cell, index) -> output[cell][index];
+    }
+
+    private static IllegalArgumentException wrongSize(
+            String name, int cells, int perCell, String got) {
+        return new IllegalArgumentException(
+                "NanoDet output "
+                        + name
+                        + " should hold 1x"
+                        + cells
+                        + "x"
+                        + perCell
+                        + " = "
+                        + cells * perCell
+                        + " values, got "
+                        + got);
+    }
+
+    private static String name(int index, int stride) {
+        return "Identity" + suffix(index) + " (stride " + stride + ")";
     }
 
     private static String suffix(int index) {

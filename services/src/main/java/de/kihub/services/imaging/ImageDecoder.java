@@ -2,27 +2,77 @@ package de.kihub.services.imaging;
 
 import de.kihub.registry.error.InvalidRequestException;
 import java.awt.image.BufferedImage;
-import java.io.ByteArrayInputStream;
+import java.awt.image.DataBuffer;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.Iterator;
 import java.util.Locale;
 import java.util.Set;
 import javax.imageio.ImageIO;
+import javax.imageio.ImageReadParam;
 import javax.imageio.ImageReader;
+import javax.imageio.ImageTypeSpecifier;
 import javax.imageio.stream.ImageInputStream;
 import javax.imageio.stream.MemoryCacheImageInputStream;
 
 /**
  * Decodes JPEG and PNG images from memory. The header is read first: other formats, empty or broken
  * data and images larger than the pixel budget are refused before decoding.
+ *
+ * <p>{@link #decodeReusing} decodes into the pixels of an image a finished request gave back, if
+ * one of the same size and type is free: a camera's frame (768x576 BGR: 1.3 MB) is a humongous
+ * object for G1 with WildFly's default heap, and one per request started concurrent marking cycles
+ * again and again under load (docs/benchmarks.md, "Predict throughput"). At most {@link
+ * #POOL_BYTES} of pixels wait in the pool. Thread-safe.
  */
 public final class ImageDecoder {
     /** Formats a camera or a person's upload sends; everything else is refused. */
     static final Set<String> FORMATS = Set.of("jpeg", "png");
 
+    /** Pixels kept for reuse at most; larger images are never kept. */
+    static final long POOL_BYTES = 16L << 20;
+
     private final int maxSide;
     private final long maxPixels;
+
+    /** Images given back, most recent first; guarded by itself. */
+    private final Deque<Pooled> pool = new ArrayDeque<>();
+
+    private long pooledBytes;
+
+    private record Pooled(BufferedImage image, ImageTypeSpecifier type, long bytes) {}
+
+    /**
+     * A decoded image, whose pixels a later {@link #decodeReusing} may overwrite once this is
+     * closed: close it when the image is no longer read.
+     */
+    public final class Decoded implements AutoCloseable {
+        private final BufferedImage image;
+        private final ImageTypeSpecifier type;
+        private boolean closed;
+
+        private Decoded(BufferedImage image, ImageTypeSpecifier type) {
+            this.image = image;
+            this.type = type;
+        }
+
+        public BufferedImage image() {
+            if (closed) {
+                throw new IllegalStateException("the decoded image was given back");
+            }
+            return image;
+        }
+
+        @Override
+        public void close() {
+            if (!closed) {
+                closed = true;
+                giveBack(image, type);
+            }
+        }
+    }
 
     /** What an image's header says: its format ({@code jpeg} or {@code png}) and size. */
     public record Header(String format, int width, int height) {}
@@ -37,12 +87,24 @@ public final class ImageDecoder {
         return new ImageDecoder(8192, 40_000_000L);
     }
 
+    /** The image, in new pixels of its own. */
     public BufferedImage decode(byte[] bytes) {
+        return read(bytes, false).image;
+    }
+
+    /**
+     * The image, decoded into the pixels of a given-back image of the same size and type if there
+     * is one; the same pixels as {@link #decode}. The caller closes the result when done.
+     */
+    public Decoded decodeReusing(byte[] bytes) {
+        return read(bytes, true);
+    }
+
+    private Decoded read(byte[] bytes, boolean reuse) {
         if (bytes == null || bytes.length == 0) {
             throw new InvalidRequestException("The request has no image: send JPEG or PNG bytes.");
         }
-        try (ImageInputStream in =
-                ImageIO.createImageInputStream(new ByteArrayInputStream(bytes))) {
+        try (ImageInputStream in = new BytesImageInputStream(bytes)) {
             Iterator<ImageReader> readers = ImageIO.getImageReaders(in);
             if (!readers.hasNext()) {
                 throw new InvalidRequestException(
@@ -56,15 +118,23 @@ public final class ImageDecoder {
                             "Image format " + format + " is not supported: send JPEG or PNG.");
                 }
                 reader.setInput(in, true, true);
-                String problem = sizeProblem(reader.getWidth(0), reader.getHeight(0));
+                int width = reader.getWidth(0);
+                int height = reader.getHeight(0);
+                String problem = sizeProblem(width, height);
                 if (problem != null) {
                     throw new InvalidRequestException("The image " + problem + ".");
                 }
-                BufferedImage image = reader.read(0);
+                // the type read(0) would create: the reader's first
+                ImageTypeSpecifier type = reuse ? reader.getImageTypes(0).next() : null;
+                ImageReadParam param = reader.getDefaultReadParam();
+                if (type != null) {
+                    param.setDestination(take(type, width, height));
+                }
+                BufferedImage image = reader.read(0, param);
                 if (image == null) {
                     throw new InvalidRequestException("The image could not be decoded.");
                 }
-                return image;
+                return new Decoded(image, type);
             } finally {
                 reader.dispose();
             }
@@ -75,6 +145,55 @@ public final class ImageDecoder {
             throw new InvalidRequestException(
                     "The image could not be decoded (" + e.getClass().getSimpleName() + ").");
         }
+    }
+
+    /** A given-back image of this type and size, taken out of the pool, or null. */
+    private BufferedImage take(ImageTypeSpecifier type, int width, int height) {
+        synchronized (pool) {
+            for (Iterator<Pooled> it = pool.iterator(); it.hasNext(); ) {
+                Pooled p = it.next();
+                if (p.image.getWidth() == width
+                        && p.image.getHeight() == height
+                        && p.type.equals(type)) {
+                    it.remove();
+                    pooledBytes -= p.bytes;
+                    return p.image;
+                }
+            }
+        }
+        return null;
+    }
+
+    private void giveBack(BufferedImage image, ImageTypeSpecifier type) {
+        if (type == null) {
+            return;
+        }
+        long bytes = bytes(image);
+        if (bytes > POOL_BYTES) {
+            return;
+        }
+        synchronized (pool) {
+            pool.addFirst(new Pooled(image, type, bytes));
+            pooledBytes += bytes;
+            while (pooledBytes > POOL_BYTES) {
+                pooledBytes -= pool.removeLast().bytes;
+            }
+        }
+    }
+
+    /** Images waiting for reuse (for tests). */
+    int pooled() {
+        synchronized (pool) {
+            return pool.size();
+        }
+    }
+
+    private static long bytes(BufferedImage image) {
+        DataBuffer buffer = image.getRaster().getDataBuffer();
+        return (long) buffer.getSize()
+                * buffer.getNumBanks()
+                * DataBuffer.getDataTypeSize(buffer.getDataType())
+                / 8;
     }
 
     /**

@@ -5,7 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 class NanoDetDecoderTest {
@@ -129,6 +131,37 @@ class NanoDetDecoderTest {
             // a logit 50 above the rest leaves the others a weight of e^-50: one-hot in practice
             reg[(cell * 4 + side) * 11 + bins[side]] = 50;
         }
+    }
+
+    @Test
+    void rowByRowOutputsGiveExactlyTheDetectionsOfFlatOnes() {
+        Random random = new Random(5);
+        for (int i = 0; i < outputs.size(); i++) {
+            float[] values = outputs.get(i);
+            for (int k = 0; k < values.length; k++) {
+                // class scores 0..1 (a few hundred above the threshold), logits -4..4
+                values[k] = i < 3 ? random.nextFloat() * 0.6f : random.nextFloat() * 8 - 4;
+            }
+        }
+        List<float[][]> rows = new ArrayList<>();
+        for (int i = 0; i < outputs.size(); i++) {
+            int perCell = i < 3 ? 80 : 44;
+            float[] flat = outputs.get(i);
+            float[][] r = new float[flat.length / perCell][];
+            for (int cell = 0; cell < r.length; cell++) {
+                r[cell] = Arrays.copyOfRange(flat, cell * perCell, (cell + 1) * perCell);
+            }
+            rows.add(r);
+        }
+        List<Detection> flat = decoder.decode(outputs, 768, 576);
+        assertTrue(flat.size() > 5, "the random scores give detections: " + flat.size());
+        assertEquals(flat, decoder.decodeRows(rows, 768, 576));
+
+        rows.set(4, Arrays.copyOf(rows.get(4), 675));
+        IllegalArgumentException e =
+                assertThrows(
+                        IllegalArgumentException.class, () -> decoder.decodeRows(rows, 768, 576));
+        assertTrue(e.getMessage().contains("Identity_4 (stride 16)"), e.getMessage());
     }
 
     private static List<float[]> emptyOutputs() {

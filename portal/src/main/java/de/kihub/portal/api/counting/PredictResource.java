@@ -19,6 +19,7 @@ import jakarta.ws.rs.core.MediaType;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.Arrays;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 
@@ -61,12 +62,33 @@ public class PredictResource {
         return ModelRef.of(owner, name);
     }
 
-    /** An image body, refused (413) above {@link #MAX_IMAGE_BYTES} before it is decoded. */
+    /**
+     * An image body, refused (413) above {@link #MAX_IMAGE_BYTES} before it is decoded. With a
+     * declared length the body is read straight into one array of that size, not into 16 KiB chunks
+     * that are then copied together (half the garbage per camera frame).
+     */
     public static byte[] read(InputStream body, Long declared) {
         if (declared != null && declared > MAX_IMAGE_BYTES) {
             throw new PayloadTooLargeException(MAX_IMAGE_BYTES);
         }
         try {
+            if (declared != null && declared > 0) {
+                byte[] bytes = new byte[(int) (long) declared];
+                int n = body.readNBytes(bytes, 0, bytes.length);
+                if (n < bytes.length) {
+                    return Arrays.copyOf(bytes, n);
+                }
+                byte[] more = body.readNBytes((int) (MAX_IMAGE_BYTES - n) + 1);
+                if (more.length == 0) {
+                    return bytes;
+                }
+                if (n + more.length > MAX_IMAGE_BYTES) {
+                    throw new PayloadTooLargeException(MAX_IMAGE_BYTES);
+                }
+                byte[] all = Arrays.copyOf(bytes, n + more.length);
+                System.arraycopy(more, 0, all, n, more.length);
+                return all;
+            }
             byte[] bytes = body.readNBytes((int) MAX_IMAGE_BYTES + 1);
             if (bytes.length > MAX_IMAGE_BYTES) {
                 throw new PayloadTooLargeException(MAX_IMAGE_BYTES);

@@ -2,6 +2,7 @@ package de.kihub.services.counting.inference;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.translate.Batchifier;
 import ai.djl.translate.Translator;
@@ -11,13 +12,16 @@ import java.util.List;
 
 /**
  * From a frame to CenterNet's decoded top-100 rows ({@code tower_0/detections}, as the importer
- * names it); the heat map and box sizes the graph also gives are not needed.
+ * names it); the heat map and box sizes the graph also gives are not needed. Keeps its input buffer
+ * ({@link CenterNetInput}): one translator per predictor.
  */
 final class CenterNetTranslator implements Translator<BufferedImage, RawOutputs> {
     static final String INPUT = "tower_0_images";
     static final String DETECTIONS = "tower_0_detections";
     private static final String WIDTH = "width";
     private static final String HEIGHT = "height";
+
+    private final CenterNetInput input = new CenterNetInput();
 
     /** One frame per call: the input already has its batch dimension. */
     @Override
@@ -29,13 +33,14 @@ final class CenterNetTranslator implements Translator<BufferedImage, RawOutputs>
     public NDList processInput(TranslatorContext ctx, BufferedImage image) {
         ctx.setAttachment(WIDTH, image.getWidth());
         ctx.setAttachment(HEIGHT, image.getHeight());
-        NDArray input =
+        NDArray tensor =
                 ctx.getNDManager()
                         .create(
-                                CenterNetInput.tensor(image),
-                                new Shape(1, CenterNetInput.SIZE, CenterNetInput.SIZE, 3));
-        input.setName(INPUT);
-        return new NDList(input);
+                                input.fill(image),
+                                new Shape(1, CenterNetInput.SIZE, CenterNetInput.SIZE, 3),
+                                DataType.FLOAT32);
+        tensor.setName(INPUT);
+        return new NDList(tensor);
     }
 
     @Override
@@ -45,7 +50,7 @@ final class CenterNetTranslator implements Translator<BufferedImage, RawOutputs>
             throw new IllegalArgumentException("the model gives no " + DETECTIONS);
         }
         return new RawOutputs(
-                List.of(detections.toFloatArray()),
+                List.<float[][]>of(new float[][] {detections.toFloatArray()}),
                 (Integer) ctx.getAttachment(WIDTH),
                 (Integer) ctx.getAttachment(HEIGHT));
     }

@@ -40,7 +40,8 @@ enum DetectorArchitecture {
 
         @Override
         List<Detection> decode(RawOutputs raw, DetectionSettings settings) {
-            return new NanoDetDecoder(settings).decode(raw.outputs(), raw.width(), raw.height());
+            return new NanoDetDecoder(settings)
+                    .decodeRows(raw.outputs(), raw.width(), raw.height());
         }
     },
 
@@ -75,7 +76,7 @@ enum DetectorArchitecture {
         @Override
         List<Detection> decode(RawOutputs raw, DetectionSettings settings) {
             return new CenterNetDecoder(settings)
-                    .decode(raw.outputs().get(0), raw.width(), raw.height());
+                    .decode(raw.outputs().get(0)[0], raw.width(), raw.height());
         }
     };
 

@@ -16,7 +16,6 @@ import de.kihub.services.counting.inference.Detectors;
 import de.kihub.services.imaging.ImageDecoder;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.awt.image.BufferedImage;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -56,8 +55,10 @@ public class PeopleCounting {
     public CountingApi.Prediction predict(
             Actor actor, ModelRef ref, String version, byte[] image, Float threshold) {
         String sha = countingArtifact(actor, ref, version);
-        BufferedImage decoded = images.decode(image);
-        return prediction(detectors.detect(sha, decoded, CountingSpecs.detection(threshold)));
+        try (ImageDecoder.Decoded decoded = images.decodeReusing(image)) {
+            return prediction(
+                    detectors.detect(sha, decoded.image(), CountingSpecs.detection(threshold)));
+        }
     }
 
     private static CountingApi.Prediction prediction(List<Detection> found) {
@@ -80,8 +81,9 @@ public class PeopleCounting {
     /** Counts the people in one image of a deployment; the image is dropped after the call. */
     public CountingApi.Prediction predict(
             String sha256, CountingConfiguration configuration, byte[] image) {
-        BufferedImage decoded = images.decode(image);
-        return prediction(detectors.detect(sha256, decoded, configuration.detection()));
+        try (ImageDecoder.Decoded decoded = images.decodeReusing(image)) {
+            return prediction(detectors.detect(sha256, decoded.image(), configuration.detection()));
+        }
     }
 
     /** Starts counting one camera of a deployment with the deployment's lines and zones. */
@@ -132,8 +134,10 @@ public class PeopleCounting {
             byte[] image,
             Instant capturedAt) {
         LiveSession session = liveSession(deployment, id);
-        BufferedImage decoded = images.decode(image);
-        List<Detection> found = detectors.detect(sha256, decoded, session.detection);
+        List<Detection> found;
+        try (ImageDecoder.Decoded decoded = images.decodeReusing(image)) {
+            found = detectors.detect(sha256, decoded.image(), session.detection);
+        }
         synchronized (session) {
             Instant at = capturedAt != null ? capturedAt : Instant.now();
             FrameResult result = session.counting.accept(found, at);

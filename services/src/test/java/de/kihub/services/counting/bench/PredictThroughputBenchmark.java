@@ -142,13 +142,14 @@ public final class PredictThroughputBenchmark {
             }
             Load.Call predict =
                     body -> {
-                        BufferedImage image = images.decode(body);
-                        DjlNanoDet.Worker worker = pool.take();
-                        try {
-                            List<Detection> found = worker.detect(image);
-                            return found.size();
-                        } finally {
-                            pool.add(worker);
+                        try (ImageDecoder.Decoded image = images.decodeReusing(body)) {
+                            DjlNanoDet.Worker worker = pool.take();
+                            try {
+                                List<Detection> found = worker.detect(image.image());
+                                return found.size();
+                            } finally {
+                                pool.add(worker);
+                            }
                         }
                     };
             long persons = 0;

@@ -2,6 +2,7 @@ package de.kihub.services.counting.inference;
 
 import ai.djl.MalformedModelException;
 import ai.djl.inference.Predictor;
+import ai.djl.ndarray.NDList;
 import ai.djl.repository.zoo.Criteria;
 import ai.djl.repository.zoo.ModelNotFoundException;
 import ai.djl.repository.zoo.ZooModel;
@@ -20,7 +21,7 @@ import java.util.List;
  * hub's runtime classes on purpose, so that the baseline stays bare DJL when they change.
  */
 public final class DjlNanoDet implements AutoCloseable {
-    private final ZooModel<BufferedImage, RawOutputs> model;
+    private final ZooModel<NDList, NDList> model;
 
     /**
      * @param onnx the model file; its name must end in {@code .onnx}
@@ -30,10 +31,9 @@ public final class DjlNanoDet implements AutoCloseable {
         try {
             model =
                     Criteria.builder()
-                            .setTypes(BufferedImage.class, RawOutputs.class)
+                            .setTypes(NDList.class, NDList.class)
                             .optEngine("OnnxRuntime")
                             .optModelPath(onnx)
-                            .optTranslator(new NanoDetTranslator())
                             .optOption("optLevel", "ALL_OPT")
                             .optOption("interOpNumThreads", "1")
                             .optOption("intraOpNumThreads", String.valueOf(intraOpThreads))
@@ -44,9 +44,13 @@ public final class DjlNanoDet implements AutoCloseable {
         }
     }
 
-    /** A new predictor with the hub's decoder; like every DJL predictor, one thread at a time. */
+    /**
+     * A new predictor with its own translator (it keeps its input buffer) and the hub's decoder;
+     * like every DJL predictor, one thread at a time.
+     */
     public Worker newWorker(DetectionSettings settings) {
-        return new Worker(model.newPredictor(), new NanoDetDecoder(settings));
+        return new Worker(
+                model.newPredictor(new NanoDetTranslator()), new NanoDetDecoder(settings));
     }
 
     @Override
@@ -67,7 +71,7 @@ public final class DjlNanoDet implements AutoCloseable {
         /** Persons in the frame, highest score first. */
         public List<Detection> detect(BufferedImage image) throws TranslateException {
             RawOutputs raw = predictor.predict(image);
-            return decoder.decode(raw.outputs(), raw.width(), raw.height());
+            return decoder.decodeRows(raw.outputs(), raw.width(), raw.height());
         }
 
         @Override
