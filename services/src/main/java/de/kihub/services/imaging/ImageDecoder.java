@@ -41,8 +41,9 @@ public final class ImageDecoder {
         if (bytes == null || bytes.length == 0) {
             throw new InvalidRequestException("The request has no image: send JPEG or PNG bytes.");
         }
+        // in memory: ImageIO's default would cache the upload in a temporary file
         try (ImageInputStream in =
-                ImageIO.createImageInputStream(new ByteArrayInputStream(bytes))) {
+                new MemoryCacheImageInputStream(new ByteArrayInputStream(bytes))) {
             Iterator<ImageReader> readers = ImageIO.getImageReaders(in);
             if (!readers.hasNext()) {
                 throw new InvalidRequestException(
