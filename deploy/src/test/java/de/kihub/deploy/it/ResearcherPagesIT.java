@@ -49,6 +49,22 @@ class ResearcherPagesIT {
         return browser.find("[id='v-" + version + "']");
     }
 
+    /**
+     * Waits until the browser shows an address containing {@code part}: the registry loads an
+     * uploaded model in a child JVM before it answers, which can take longer than a page load.
+     */
+    static void waitForUrl(Browser browser, String part) {
+        new org.openqa.selenium.support.ui.WebDriverWait(
+                        browser.driver(), java.time.Duration.ofSeconds(180))
+                .until(
+                        d ->
+                                d.getCurrentUrl().contains(part)
+                                        && "complete"
+                                                .equals(
+                                                        browser.script(
+                                                                "return document.readyState")));
+    }
+
     static String status(URI base, String ref, String version) {
         HttpResponse<String> r =
                 Hub.get(
@@ -128,11 +144,8 @@ class ResearcherPagesIT {
         WebElement input =
                 version(browser, "1.0.0").findElement(By.cssSelector("input[type=file]"));
         input.sendKeys(onnx.toString());
-        browser.navigating(
-                () ->
-                        version(browser, "1.0.0")
-                                .findElement(By.cssSelector(".upload-form button"))
-                                .click());
+        version(browser, "1.0.0").findElement(By.cssSelector(".upload-form button")).click();
+        waitForUrl(browser, "done=uploaded");
         assertTrue(browser.url().contains("done=uploaded"), browser.url());
         assertEquals(
                 "Das Artefakt von Version 1.0.0 ist geprüft und gespeichert.",
@@ -146,7 +159,12 @@ class ResearcherPagesIT {
                                 .size()
                         >= 2);
         browser.checkPage("inspected");
-        browser.assertNoConsoleErrors();
+        // the refused pages and the refused upload above were 4xx answers on purpose; nothing else
+        java.util.List<String> errors =
+                browser.consoleErrors().stream()
+                        .filter(e -> !e.contains("the server responded with a status of 4"))
+                        .toList();
+        assertTrue(errors.isEmpty(), errors::toString);
 
         // without JavaScript the form posts to the servlet, which streams into the same intake
         browser.find("#f-version").sendKeys("1.0.1");
@@ -171,8 +189,8 @@ class ResearcherPagesIT {
         version(browser, "1.0.1")
                 .findElement(By.cssSelector("input[type=file]"))
                 .sendKeys(onnx.toString());
-        browser.follow(
-                version(browser, "1.0.1").findElement(By.cssSelector(".upload-form button")));
+        version(browser, "1.0.1").findElement(By.cssSelector(".upload-form button")).click();
+        waitForUrl(browser, "done=uploaded&version=1.0.1");
         assertTrue(browser.url().contains("done=uploaded&version=1.0.1"), browser.url());
         assertTrue(version(browser, "1.0.1").getText().contains("ONNX"));
 
