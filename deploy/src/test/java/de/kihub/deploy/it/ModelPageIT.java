@@ -116,7 +116,7 @@ class ModelPageIT {
     @Test
     void tryItCountsARealPhotoAndStoresNothing() throws Exception {
         URI base = url.toURI();
-        Path photo = DATA.resolve("controls/basketball1.png").toAbsolutePath();
+        Path photo = DATA.resolve("controls/basketball1.png").toAbsolutePath().normalize();
         assertTrue(Files.isRegularFile(photo), "shared test data missing at " + photo);
 
         Browser browser = browsers.start();

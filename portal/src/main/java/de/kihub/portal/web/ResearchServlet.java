@@ -137,6 +137,8 @@ public class ResearchServlet extends HttpServlet {
     @Override
     protected void doPost(HttpServletRequest request, HttpServletResponse response)
             throws IOException, ServletException {
+        // forms are sent in UTF-8 (the pages' charset); set before the first parameter is read
+        request.setCharacterEncoding(java.nio.charset.StandardCharsets.UTF_8.name());
         Caller caller = context.caller();
         PageModel page = PageModel.start(request, response, caller).section("research");
         TenantId tenant = allowed(caller, page, request, response);
