@@ -24,7 +24,6 @@
   }
 
   function enhance(form) {
-    var url = form.getAttribute('data-upload-url');
     var done = form.getAttribute('data-done-url');
     var max = Number(form.getAttribute('data-max-bytes'));
     var input = form.querySelector('input[type=file]');
@@ -33,13 +32,15 @@
     var bar = form.querySelector('progress');
     var status = form.querySelector('.upload-status');
     var error = form.querySelector('.upload-error');
-    if (!url || !input || !box || !bar || !status || !error) {
+    if (!input || !box || !bar || !status || !error) {
       return;
     }
     form.addEventListener('submit', function (event) {
+      // read when sent: a form without the address posts as without JavaScript
+      var url = form.getAttribute('data-upload-url');
       var file = input.files && input.files[0];
-      if (!file) {
-        return; // the browser's own validation (required) speaks
+      if (!url || !file) {
+        return; // the plain form post, or the browser's own validation (required) speaks
       }
       event.preventDefault();
       error.hidden = true;
