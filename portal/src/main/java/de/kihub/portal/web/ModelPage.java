@@ -44,12 +44,16 @@ record ModelPage(
                 + QueryParameters.encode(name);
     }
 
+    /** Dates as the pages show them: long form in the page's language, hub time zone. */
+    static DateTimeFormatter dateFormat(Locale locale) {
+        return DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG)
+                .withLocale(locale)
+                .withZone(ZONE);
+    }
+
     static ModelPage of(Model model, List<ModelVersion> versions, Locale locale) {
         boolean english = Language.ENGLISH.getLanguage().equals(locale.getLanguage());
-        DateTimeFormatter format =
-                DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG)
-                        .withLocale(locale)
-                        .withZone(ZONE);
+        DateTimeFormatter format = dateFormat(locale);
         return new ModelPage(
                 model.model(),
                 model.owner(),

@@ -256,6 +256,7 @@ class PageTemplatesTest {
         PageModel page =
                 page(Locale.GERMAN, Caller.ANONYMOUS, "/katalog/kihub/people-counter", null);
         page.put("model", ModelPage.of(model, List.of(v), Locale.GERMAN));
+        ModelPagesTemplatesTest.emptyDetails(page);
         String html = render("model", page);
         assertTrue(html.contains("<h1>Personenzählung</h1>"), html);
         assertTrue(html.contains("Zählt &lt;Personen&gt;."), html);
