@@ -34,7 +34,17 @@ import org.tensorflow.types.TFloat32;
  * TensorFlow gives for the original graph on the same input: the heat map, the box sizes and the
  * graph's own top-100 detections (peak search, top-k, gather and index arithmetic), and so the same
  * person boxes.
+ *
+ * <p>Tagged {@code tensorflow-reference} and left out of the default test run: on some hosts (the
+ * AMD EPYC machines of 2026-11-27) TensorFlow Java 1.1.0's native library cannot execute this graph
+ * ("Missing 0-th output from {{node tower_0/MobilenetV3/expanded_conv/depthwise/depthwise}}", with
+ * and without oneDNN and Grappler), and a JVM in which it failed later crashed in ONNX Runtime
+ * (native memory damaged). Run it on its own where TensorFlow works: {@code mvn -pl
+ * migrations,model-registry,services verify -DskipITs -Dtest=CenterNetConversionTest
+ * -Dkihub.test.excluded-groups=none}. The converted model's behaviour stays covered in the default
+ * run by {@code CenterNetPets09AccuracyTest} and {@code CenterNetWeightsTest}.
  */
+@org.junit.jupiter.api.Tag("tensorflow-reference")
 class CenterNetConversionTest {
     private static final String INPUT = "tower_0_images";
     private static final List<String> OUTPUTS =
