@@ -167,19 +167,39 @@ final class Browser implements AutoCloseable {
     Browser follow(String css) {
         for (int attempt = 1; ; attempt++) {
             waitUntilLoaded();
+            WebElement before = driver.findElement(By.tagName("html"));
             try {
                 return follow(waitFor(css));
-            } catch (org.openqa.selenium.StaleElementReferenceException e) {
-                if (attempt == 3) {
+            } catch (org.openqa.selenium.WebDriverException e) {
+                if (attempt == 3 || !swapped(e)) {
                     throw e;
                 }
-            } catch (org.openqa.selenium.WebDriverException e) {
-                if (attempt == 3
-                        || e.getMessage() == null
-                        || !e.getMessage().contains("does not belong to the document")) {
-                    throw e;
+                // the click may have gone through before the error: then this is the next page
+                waitUntilLoaded();
+                if (gone(before) && findAll(css).isEmpty()) {
+                    return this;
                 }
             }
+        }
+    }
+
+    /** Whether Chromium replaced the document under an element. */
+    private static boolean swapped(org.openqa.selenium.WebDriverException e) {
+        return e instanceof org.openqa.selenium.StaleElementReferenceException
+                || (e.getMessage() != null
+                        && e.getMessage().contains("does not belong to the document"));
+    }
+
+    /** Whether the element's document has been replaced (a navigation happened). */
+    private static boolean gone(WebElement element) {
+        try {
+            element.isEnabled();
+            return false;
+        } catch (org.openqa.selenium.WebDriverException e) {
+            if (swapped(e)) {
+                return true;
+            }
+            throw e;
         }
     }
 
@@ -187,7 +207,7 @@ final class Browser implements AutoCloseable {
     Browser navigating(Runnable action) {
         WebElement html = driver.findElement(By.tagName("html"));
         action.run();
-        new WebDriverWait(driver, WAIT).until(ExpectedConditions.stalenessOf(html));
+        new WebDriverWait(driver, WAIT).until(d -> gone(html));
         waitUntilLoaded();
         return this;
     }
