@@ -9,6 +9,7 @@ import java.util.Set;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.index.IndexableField;
 import org.apache.lucene.index.StoredFields;
+import org.apache.lucene.index.TermVectors;
 
 /**
  * Reads a found model from the stored fields of its index document, in the encoding Hibernate
@@ -41,8 +42,12 @@ final class CatalogDocuments {
 
     private CatalogDocuments() {}
 
-    /** The hit of document {@code doc}; the snippet only when there is a query text. */
-    static CatalogHit hit(StoredFields stored, int doc, CatalogHighlighter highlighter)
+    /**
+     * The hit of document {@code doc}; the snippet only when there is a query text, from the
+     * document's term vectors where it has them.
+     */
+    static CatalogHit hit(
+            StoredFields stored, TermVectors vectors, int doc, CatalogHighlighter highlighter)
             throws IOException {
         Document d = stored.document(doc, FIELDS);
         String owner = d.get(CatalogFields.OWNER);
@@ -72,6 +77,7 @@ final class CatalogDocuments {
                 highlighter == null
                         ? null
                         : highlighter.snippet(
+                                vectors.get(doc),
                                 descriptionDe,
                                 descriptionEn,
                                 d.get(CatalogFields.CARD_DE),

@@ -7,9 +7,11 @@ import org.hibernate.search.engine.backend.types.Aggregable;
 import org.hibernate.search.engine.backend.types.Projectable;
 import org.hibernate.search.engine.backend.types.Searchable;
 import org.hibernate.search.engine.backend.types.Sortable;
+import org.hibernate.search.engine.backend.types.TermVector;
 import org.hibernate.search.mapper.orm.mapping.HibernateOrmMappingConfigurationContext;
 import org.hibernate.search.mapper.orm.mapping.HibernateOrmSearchMappingConfigurer;
 import org.hibernate.search.mapper.pojo.mapping.definition.programmatic.ProgrammaticMappingConfigurationContext;
+import org.hibernate.search.mapper.pojo.mapping.definition.programmatic.PropertyMappingFullTextFieldOptionsStep;
 import org.hibernate.search.mapper.pojo.mapping.definition.programmatic.TypeMappingStep;
 
 /**
@@ -19,6 +21,12 @@ import org.hibernate.search.mapper.pojo.mapping.definition.programmatic.TypeMapp
  */
 public class CatalogMapping implements HibernateOrmSearchMappingConfigurer {
     static final String INDEX = "model";
+
+    /**
+     * The texts that snippets are cut from keep their terms with offsets, so that a hit's snippet
+     * needs no second analysis of its texts ({@link CatalogHighlighter}).
+     */
+    static final TermVector SNIPPET_VECTORS = TermVector.WITH_OFFSETS;
 
     @Override
     public void configure(HibernateOrmMappingConfigurationContext context) {
@@ -39,8 +47,8 @@ public class CatalogMapping implements HibernateOrmSearchMappingConfigurer {
                 .searchAnalyzer(CatalogAnalyzers.ENGLISH_QUERY);
         text(model, "displayNameDe", DISPLAY_NAME_DE, true);
         text(model, "displayNameEn", DISPLAY_NAME_EN, false);
-        text(model, "descriptionDe", DESCRIPTION_DE, true);
-        text(model, "descriptionEn", DESCRIPTION_EN, false);
+        text(model, "descriptionDe", DESCRIPTION_DE, true).termVector(SNIPPET_VECTORS);
+        text(model, "descriptionEn", DESCRIPTION_EN, false).termVector(SNIPPET_VECTORS);
         model.property("tags").keywordField(TAGS).projectable(Projectable.YES);
         model.property("tags")
                 .fullTextField(TAGS_DE)
@@ -71,8 +79,8 @@ public class CatalogMapping implements HibernateOrmSearchMappingConfigurer {
                 .genericField(ACTIVE_TENANTS)
                 .projectable(Projectable.YES)
                 .sortable(Sortable.YES);
-        text(model, "cardTextDe", CARD_DE, true);
-        text(model, "cardTextEn", CARD_EN, false);
+        text(model, "cardTextDe", CARD_DE, true).termVector(SNIPPET_VECTORS);
+        text(model, "cardTextEn", CARD_EN, false).termVector(SNIPPET_VECTORS);
         suggest(model, "displayNameDe", SUGGEST_NAME_DE);
         suggest(model, "displayNameEn", SUGGEST_NAME_EN);
         suggest(model, "tags", SUGGEST_TAGS);
@@ -93,8 +101,9 @@ public class CatalogMapping implements HibernateOrmSearchMappingConfigurer {
                 .searchable(Searchable.YES);
     }
 
-    private static void text(TypeMappingStep model, String property, String field, boolean german) {
-        model.property(property)
+    private static PropertyMappingFullTextFieldOptionsStep text(
+            TypeMappingStep model, String property, String field, boolean german) {
+        return model.property(property)
                 .fullTextField(field)
                 .analyzer(german ? CatalogAnalyzers.GERMAN : CatalogAnalyzers.ENGLISH)
                 .searchAnalyzer(

@@ -22,8 +22,11 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Semaphore;
+import org.apache.lucene.index.FieldInfo;
 import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.StoredFields;
+import org.apache.lucene.index.TermVectors;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.IndexSearcher;
@@ -161,9 +164,10 @@ public class CatalogSearch {
             CatalogHighlighter highlighter =
                     query.text() == null ? null : CatalogHighlighter.forQuery(query.text());
             StoredFields stored = reader.storedFields();
+            TermVectors vectors = highlighter == null ? null : reader.termVectors();
             List<CatalogHit> hits = new ArrayList<>();
             for (ScoreDoc doc : top.topDocs(offset, query.size()).scoreDocs) {
-                hits.add(CatalogDocuments.hit(stored, doc.doc, highlighter));
+                hits.add(CatalogDocuments.hit(stored, vectors, doc.doc, highlighter));
             }
             return new CatalogResult(facets.total(), hits, facets.facets());
         }
@@ -298,8 +302,8 @@ public class CatalogSearch {
     /**
      * At start-up: fills the release columns of models released before they existed (V8), then
      * rebuilds the index when it holds fewer models than the database in the current mapping: after
-     * an upgrade that added search or a field, or when the index folder was deleted. Returns
-     * whether it rebuilt.
+     * an upgrade that added search or a field, or when the index folder was deleted; and when it
+     * was written before the snippet texts kept term vectors. Returns whether it rebuilt.
      */
     public boolean reindexIfBehind() throws InterruptedException {
         latestRelease.backfill();
@@ -311,11 +315,27 @@ public class CatalogSearch {
                         .fetchTotalHitCount();
         long stored =
                 em.createQuery("select count(m) from ModelEntity m", Long.class).getSingleResult();
-        if (indexed >= stored) {
+        if (indexed >= stored && !lacksSnippetVectors()) {
             return false;
         }
         reindex();
         return true;
+    }
+
+    /** Whether a part of the index was written before the snippet texts kept term vectors. */
+    private boolean lacksSnippetVectors() {
+        try (IndexReader reader = index().openIndexReader()) {
+            for (LeafReaderContext leaf : reader.leaves()) {
+                FieldInfo description =
+                        leaf.reader().getFieldInfos().fieldInfo(CatalogFields.DESCRIPTION_DE);
+                if (description != null && !description.hasVectors()) {
+                    return true;
+                }
+            }
+            return false;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /**
