@@ -23,8 +23,10 @@ public class CatalogMapping implements HibernateOrmSearchMappingConfigurer {
     static final String INDEX = "model";
 
     /**
-     * The texts that snippets are cut from keep their terms with offsets, so that a hit's snippet
-     * needs no second analysis of its texts ({@link CatalogHighlighter}).
+     * The descriptions, which most snippets are cut from, keep their terms with offsets, so that a
+     * hit's snippet needs no second analysis of them ({@link CatalogHighlighter}). The card texts,
+     * the fallback when no description matches, are analyzed: their vectors made the index 36 %
+     * larger (100,000 models: 132 -> 179 MiB) without a measurable gain.
      */
     static final TermVector SNIPPET_VECTORS = TermVector.WITH_OFFSETS;
 
@@ -79,8 +81,8 @@ public class CatalogMapping implements HibernateOrmSearchMappingConfigurer {
                 .genericField(ACTIVE_TENANTS)
                 .projectable(Projectable.YES)
                 .sortable(Sortable.YES);
-        text(model, "cardTextDe", CARD_DE, true).termVector(SNIPPET_VECTORS);
-        text(model, "cardTextEn", CARD_EN, false).termVector(SNIPPET_VECTORS);
+        text(model, "cardTextDe", CARD_DE, true);
+        text(model, "cardTextEn", CARD_EN, false);
         suggest(model, "displayNameDe", SUGGEST_NAME_DE);
         suggest(model, "displayNameEn", SUGGEST_NAME_EN);
         suggest(model, "tags", SUGGEST_TAGS);
