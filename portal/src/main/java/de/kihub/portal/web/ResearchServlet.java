@@ -375,34 +375,31 @@ public class ResearchServlet extends HttpServlet {
                             request.getParameter(field(s, "de")),
                             request.getParameter(field(s, "en"))));
         }
+        // the form again with what was typed: after an error and for the preview
+        PageAction again =
+                () ->
+                        cardPage(
+                                caller,
+                                ref,
+                                version,
+                                fields(sections, page.locale().getLanguage()),
+                                page,
+                                request,
+                                response);
         ModelCard card;
         try {
             card = ModelCard.of(sections);
         } catch (InvalidRequestException e) {
             page.status(HttpServletResponse.SC_BAD_REQUEST)
                     .put("cardError", "research.error.cardTooLong");
-            cardPage(
-                    caller,
-                    ref,
-                    version,
-                    fields(sections, page.locale().getLanguage()),
-                    page,
-                    request,
-                    response);
+            again.show();
             return;
         }
         if ("preview".equals(request.getParameter("action"))) {
             // the preview goes through the same sanitiser as the published card
             page.put("previewDe", CardHtml.fragment(ref.toString(), version, card, null, "de"));
             page.put("previewEn", CardHtml.fragment(ref.toString(), version, card, null, "en"));
-            cardPage(
-                    caller,
-                    ref,
-                    version,
-                    fields(sections, page.locale().getLanguage()),
-                    page,
-                    request,
-                    response);
+            again.show();
             return;
         }
         try {
@@ -411,17 +408,16 @@ public class ResearchServlet extends HttpServlet {
             LOG.log(Level.FINE, "card not saved", e);
             page.status(HttpServletResponse.SC_CONFLICT)
                     .put("cardError", "research.error.notDraft");
-            cardPage(
-                    caller,
-                    ref,
-                    version,
-                    fields(sections, page.locale().getLanguage()),
-                    page,
-                    request,
-                    response);
+            again.show();
             return;
         }
         redirect(request, response, ref.name(), "cardSaved", version);
+    }
+
+    /** Renders a page; may fail writing the response. */
+    @FunctionalInterface
+    private interface PageAction {
+        void show() throws IOException;
     }
 
     private void cardPage(
