@@ -3,13 +3,14 @@ package de.kihub.services.classification;
 import de.kihub.registry.artifact.ArtifactStore;
 import de.kihub.registry.artifact.Sha256;
 import de.kihub.services.runtime.InferenceTimeoutException;
+import de.kihub.services.runtime.LoadedModel;
 import de.kihub.services.runtime.ModelNotUsableException;
 import de.kihub.services.runtime.ModelPool;
 import de.kihub.services.runtime.PoolStats;
+import de.kihub.services.runtime.RuntimeModels;
 import de.kihub.services.runtime.RuntimeSettings;
 import de.kihub.services.runtime.SaturatedException;
 import jakarta.annotation.PostConstruct;
-import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.awt.image.BufferedImage;
@@ -18,14 +19,13 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Logger;
-import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
- * Loaded image classifiers, one per model file and classifier settings, in their own bounded {@link
- * ModelPool} with the runtime's limits ({@link RuntimeSettings}: models, memory, workers, queue,
- * timeout). Evaluations {@link #retain} a classifier for a job and {@link #release} it after. Every
- * load is checked with a warm-up inference, so that a model whose scores do not fit its labels
- * fails before the first item.
+ * Loaded image classifiers, one per model file and classifier settings, in the runtime's bounded
+ * {@link ModelPool} ({@link RuntimeModels}, shared with the person detectors) with its limits
+ * ({@link RuntimeSettings}: models, memory, workers, queue, timeout). Evaluations {@link #retain} a
+ * classifier for a job and {@link #release} it after. Every load is checked with a warm-up
+ * inference, so that a model whose scores do not fit its labels fails before the first item.
  */
 @ApplicationScoped
 public class Classifiers {
@@ -36,12 +36,17 @@ public class Classifiers {
 
     private static final Logger LOG = Logger.getLogger(Classifiers.class.getName());
 
+    /** The classifiers' name in the runtime's pool. */
+    static final String KIND = "classifier";
+
     @Inject ArtifactStore store;
 
     private final Map<String, ClassifierSpec> specs = new ConcurrentHashMap<>();
     private RuntimeSettings settings;
     private ArtifactFiles files;
-    private ModelPool<ImageClassifier> pool;
+
+    /** The runtime's one pool, shared with the person detectors. */
+    @Inject RuntimeModels models;
 
     /** Where an artifact's content lies as a file, for ONNX Runtime to load. */
     @FunctionalInterface
@@ -52,22 +57,26 @@ public class Classifiers {
     /** For CDI; the settings are read in {@link #start()}. */
     public Classifiers() {}
 
+    /** Without CDI (tests): a pool of their own with these settings. */
     Classifiers(RuntimeSettings settings, ArtifactFiles files) {
-        configure(settings, files);
+        this.models = new RuntimeModels(settings);
+        configure(files);
+    }
+
+    /** Closes the pool of its own (tests); with CDI the shared pool closes at shutdown. */
+    void close() {
+        models.close();
     }
 
     @PostConstruct
     void start() {
-        configure(
-                RuntimeSettings.from(ConfigProvider.getConfig()),
-                sha256 -> store.localFile(Sha256.of(sha256)));
+        configure(sha256 -> store.localFile(Sha256.of(sha256)));
     }
 
-    private void configure(RuntimeSettings settings, ArtifactFiles files) {
-        this.settings = settings;
+    private void configure(ArtifactFiles files) {
+        this.settings = models.settings();
         this.files = files;
-        this.pool =
-                new ModelPool<>(this::load, settings.maxLoadedModels(), settings.maxModelBytes());
+        models.register(KIND, this::load);
     }
 
     /**
@@ -78,12 +87,12 @@ public class Classifiers {
      * @throws SaturatedException if no room can be made for it
      */
     public void retain(ClassifierSpec spec) {
-        pool.retain(register(spec));
+        models.retain(KIND, register(spec));
     }
 
     /** Unpins the classifier; it is unloaded once no request holds it. */
     public void release(ClassifierSpec spec) {
-        if (!pool.release(spec.key())) {
+        if (!models.release(KIND, spec.key())) {
             LOG.warning("Classifier " + spec.key() + " was released but not retained");
         }
     }
@@ -96,18 +105,14 @@ public class Classifiers {
      * @throws ModelNotUsableException the model cannot be loaded as this classifier
      */
     public Classification classify(ClassifierSpec spec, BufferedImage image) {
-        try (ModelPool.Lease<ImageClassifier> lease = pool.lease(register(spec))) {
-            return lease.model().classify(image);
+        try (ModelPool.Lease<LoadedModel> lease = models.lease(KIND, register(spec))) {
+            return ((ImageClassifier) lease.model()).classify(image);
         }
     }
 
+    /** The runtime's pool: the loaded models of every kind. */
     public PoolStats stats() {
-        return pool.stats();
-    }
-
-    @PreDestroy
-    void close() {
-        pool.close();
+        return models.stats();
     }
 
     private String register(ClassifierSpec spec) {

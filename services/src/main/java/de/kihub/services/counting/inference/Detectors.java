@@ -5,13 +5,14 @@ import de.kihub.registry.artifact.Sha256;
 import de.kihub.services.counting.Detection;
 import de.kihub.services.counting.DetectionSettings;
 import de.kihub.services.runtime.InferenceTimeoutException;
+import de.kihub.services.runtime.LoadedModel;
 import de.kihub.services.runtime.ModelNotUsableException;
 import de.kihub.services.runtime.ModelPool;
+import de.kihub.services.runtime.RuntimeModels;
 import de.kihub.services.runtime.RuntimeSettings;
 import de.kihub.services.runtime.RuntimeStats;
 import de.kihub.services.runtime.SaturatedException;
 import jakarta.annotation.PostConstruct;
-import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.awt.image.BufferedImage;
@@ -20,14 +21,14 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.logging.Logger;
-import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
- * The person detectors of the hub's deployments, one per model content (sha256) in a bounded {@link
- * ModelPool}. Deployments {@link #retain} and {@link #release} their artifact; requests {@link
- * #detect} with it, loading it on demand. Every load is checked with a warm-up inference, so a
- * model that cannot count people is refused when it is deployed, not at its first request. Limits
- * come from {@link RuntimeSettings}, read once at start.
+ * The person detectors of the hub's deployments, one per model content (sha256) in the runtime's
+ * bounded {@link ModelPool} ({@link RuntimeModels}, shared with the classifiers). Deployments
+ * {@link #retain} and {@link #release} their artifact; requests {@link #detect} with it, loading it
+ * on demand. Every load is checked with a warm-up inference, so a model that cannot count people is
+ * refused when it is deployed, not at its first request. Limits come from {@link RuntimeSettings},
+ * read once at start.
  */
 @ApplicationScoped
 public class Detectors {
@@ -36,13 +37,18 @@ public class Detectors {
 
     private static final Logger LOG = Logger.getLogger(Detectors.class.getName());
 
+    /** The detectors' name in the runtime's pool. */
+    static final String KIND = "detector";
+
     @Inject ArtifactStore store;
 
     private final AtomicLong saturated = new AtomicLong();
     private final AtomicLong timedOut = new AtomicLong();
     private RuntimeSettings settings;
     private ArtifactFiles files;
-    private ModelPool<PersonDetector> pool;
+
+    /** The runtime's one pool, shared with the classifiers. */
+    @Inject RuntimeModels models;
 
     /** Where an artifact's content lies as a file, for ONNX Runtime to load. */
     @FunctionalInterface
@@ -53,22 +59,26 @@ public class Detectors {
     /** For CDI; the settings are read in {@link #start()}. */
     public Detectors() {}
 
+    /** Without CDI (tests): a pool of their own with these settings. */
     Detectors(RuntimeSettings settings, ArtifactFiles files) {
-        configure(settings, files);
+        this.models = new RuntimeModels(settings);
+        configure(files);
+    }
+
+    /** Closes the pool of its own (tests); with CDI the shared pool closes at shutdown. */
+    void close() {
+        models.close();
     }
 
     @PostConstruct
     void start() {
-        configure(
-                RuntimeSettings.from(ConfigProvider.getConfig()),
-                sha256 -> store.localFile(Sha256.of(sha256)));
+        configure(sha256 -> store.localFile(Sha256.of(sha256)));
     }
 
-    private void configure(RuntimeSettings settings, ArtifactFiles files) {
-        this.settings = settings;
+    private void configure(ArtifactFiles files) {
+        this.settings = models.settings();
         this.files = files;
-        this.pool =
-                new ModelPool<>(this::load, settings.maxLoadedModels(), settings.maxModelBytes());
+        models.register(KIND, this::load);
     }
 
     /**
@@ -80,12 +90,12 @@ public class Detectors {
      * @throws SaturatedException if every loaded model is serving requests, so none can make room
      */
     public void retain(String sha256) {
-        pool.retain(sha256);
+        models.retain(KIND, sha256);
     }
 
     /** Unpins the artifact for one deployment; the last release unloads it once it is idle. */
     public void release(String sha256) {
-        if (!pool.release(sha256)) {
+        if (!models.release(KIND, sha256)) {
             // a release without retain is the caller's bug, but must not fail e.g. a retirement
             LOG.warning("Model artifact " + sha256 + " was released but not retained");
         }
@@ -99,8 +109,8 @@ public class Detectors {
      * @throws ModelNotUsableException the artifact cannot be loaded as a person detector
      */
     public List<Detection> detect(String sha256, BufferedImage image, DetectionSettings settings) {
-        try (ModelPool.Lease<PersonDetector> lease = pool.lease(sha256)) {
-            return lease.model().detect(image, settings);
+        try (ModelPool.Lease<LoadedModel> lease = models.lease(KIND, sha256)) {
+            return ((PersonDetector) lease.model()).detect(image, settings);
         } catch (SaturatedException e) {
             saturated.incrementAndGet();
             throw e;
@@ -112,17 +122,12 @@ public class Detectors {
 
     public RuntimeStats stats() {
         return new RuntimeStats(
-                pool.stats(),
+                models.stats(),
                 settings.maxLoadedModels(),
                 settings.maxModelBytes(),
                 settings.admissionPermits(),
                 saturated.get(),
                 timedOut.get());
-    }
-
-    @PreDestroy
-    void close() {
-        pool.close();
     }
 
     private PersonDetector load(String sha256) {

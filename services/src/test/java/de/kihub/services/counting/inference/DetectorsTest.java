@@ -108,8 +108,8 @@ class DetectorsTest {
 
         assertEquals(1, detectors.detect(NANODET, person, DetectionSettings.defaults()).size());
         PoolStats pool = detectors.stats().pool();
-        assertEquals(List.of(NANODET), pool.loadedKeys());
-        assertEquals(List.of(NANODET), pool.pinnedKeys());
+        assertEquals(List.of(key(NANODET)), pool.loadedKeys());
+        assertEquals(List.of(key(NANODET)), pool.pinnedKeys());
         assertEquals(1, pool.loads());
     }
 
@@ -127,7 +127,7 @@ class DetectorsTest {
         assertEquals(1, detectors.detect(CENTERNET, person, DetectionSettings.defaults()).size());
         assertEquals(1, detectors.detect(NANODET, person, DetectionSettings.defaults()).size());
         assertEquals(
-                List.of(CENTERNET, NANODET),
+                List.of(key(CENTERNET), key(NANODET)),
                 detectors.stats().pool().pinnedKeys().stream().sorted().toList());
     }
 
@@ -138,7 +138,7 @@ class DetectorsTest {
         detectors.retain(NANODET);
 
         detectors.release(NANODET);
-        assertEquals(List.of(NANODET), detectors.stats().pool().loadedKeys());
+        assertEquals(List.of(key(NANODET)), detectors.stats().pool().loadedKeys());
 
         detectors.release(NANODET);
         PoolStats pool = detectors.stats().pool();
@@ -209,5 +209,10 @@ class DetectorsTest {
 
     private Path write(String name, byte[] content) throws IOException {
         return Files.write(dir.resolve(name), content);
+    }
+
+    /** The detector's key in the runtime's pool, shared with other kinds of model. */
+    private static String key(String sha256) {
+        return Detectors.KIND + ":" + sha256;
     }
 }
