@@ -23,6 +23,14 @@ final class Deployer {
         this.http = new Registry(base);
     }
 
+    /**
+     * The secret part of a hub key {@code kihub_<keyId>_<secret>}. The secret is base64url and may
+     * itself contain '_', so it is everything after the second underscore, not after the last.
+     */
+    static String secretOf(String key) {
+        return key.split("_", 3)[2];
+    }
+
     static String path(String tenant) {
         return "api/v1/tenants/" + tenant + "/deployments";
     }
