@@ -300,6 +300,13 @@ public class CatalogSearchLoad {
                     m.find() ? m.group(1) : "?");
         }
 
+        String slowest = System.getenv("KIHUB_BENCH_SLOWEST");
+        if (slowest != null && !slowest.isBlank()) {
+            costliest(control, mix, Integer.parseInt(slowest.strip()));
+            renew.interrupt();
+            return;
+        }
+
         long start = System.nanoTime();
         long from = start + (long) (warmup * 1e9);
         long end = from + (long) (duration * 1e9);
@@ -360,6 +367,59 @@ public class CatalogSearchLoad {
     }
 
     static final LongAdder SENT = new LongAdder();
+
+    /**
+     * KIHUB_BENCH_SLOWEST=N: instead of the load, the mix one request at a time (no concurrency, so
+     * a latency is the hub's service time), three passes, each request's fastest of the three;
+     * prints the distribution per kind and the N costliest requests.
+     */
+    static void costliest(HttpClient http, List<Call> mix, int top)
+            throws IOException, InterruptedException {
+        long[] best = new long[mix.size()];
+        Arrays.fill(best, Long.MAX_VALUE);
+        for (int pass = 0; pass < 3; pass++) {
+            for (int i = 0; i < mix.size(); i++) {
+                long t0 = System.nanoTime();
+                HttpResponse<String> r = send(http, mix.get(i));
+                long t = System.nanoTime() - t0;
+                if (r.statusCode() != 200) {
+                    throw new IOException(mix.get(i).path + " answered " + r.statusCode());
+                }
+                best[i] = Math.min(best[i], t);
+            }
+        }
+        Map<String, List<Long>> byKind = new TreeMap<>();
+        for (int i = 0; i < mix.size(); i++) {
+            byKind.computeIfAbsent(mix.get(i).kind, k -> new ArrayList<>()).add(best[i]);
+        }
+        byKind.put("all", Arrays.stream(best).boxed().toList());
+        byKind.forEach(
+                (kind, values) -> {
+                    long[] sorted = values.stream().mapToLong(Long::longValue).sorted().toArray();
+                    System.out.printf(
+                            Locale.ROOT,
+                            "SERVICE kind=%s n=%d mean=%.1f p50=%.1f p90=%.1f p99=%.1f max=%.1f%n",
+                            kind,
+                            sorted.length,
+                            Arrays.stream(sorted).average().orElse(0) / 1e6,
+                            percentile(sorted, 50),
+                            percentile(sorted, 90),
+                            percentile(sorted, 99),
+                            sorted[sorted.length - 1] / 1e6);
+                });
+        Integer[] order = new Integer[mix.size()];
+        Arrays.setAll(order, i -> i);
+        Arrays.sort(order, (a, b) -> Long.compare(best[b], best[a]));
+        for (int k = 0; k < Math.min(top, order.length); k++) {
+            Call c = mix.get(order[k]);
+            System.out.printf(
+                    Locale.ROOT,
+                    "COSTLY ms=%.1f user=%s %s%n",
+                    best[order[k]] / 1e6,
+                    c.user == null ? "-" : c.user,
+                    c.path);
+        }
+    }
 
     /** CPU time of this JVM so far (all threads), or 0 if the platform does not say. */
     static long processCpuNanos() {

@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 import org.apache.lucene.index.DocValues;
 import org.apache.lucene.index.LeafReaderContext;
-import org.apache.lucene.index.SortedDocValues;
 import org.apache.lucene.index.SortedSetDocValues;
 import org.apache.lucene.search.Collector;
 import org.apache.lucene.search.LeafCollector;
@@ -19,8 +18,8 @@ import org.apache.lucene.search.ScoreMode;
 /**
  * Counts, in one pass over the matches, their number and the matches per value of each facet field.
  * Per segment a match increments an array slot per ordinal of its values (the keyword doc values
- * Hibernate Search writes for aggregable fields); only at the end are the ordinals with a count
- * turned into terms and summed over the segments.
+ * Hibernate Search writes for aggregable fields, read through {@link CatalogFacetOrdinals}); only
+ * at the end are the ordinals with a count turned into terms and summed over the segments.
  *
  * <p>Hibernate Search's terms aggregations gave the same counts but went over the matches once per
  * facet (six times) after collecting them into a bit set; this is about a fifth of that work. The
@@ -53,36 +52,46 @@ final class CatalogFacetCounts implements Collector {
     @Override
     public LeafCollector getLeafCollector(LeafReaderContext context) throws IOException {
         int n = fields.size();
-        SortedSetDocValues[] multi = new SortedSetDocValues[n];
-        SortedDocValues[] single = new SortedDocValues[n];
+        SortedSetDocValues[] values = new SortedSetDocValues[n];
         int[][] counts = new int[n][];
         for (int f = 0; f < n; f++) {
-            multi[f] = DocValues.getSortedSet(context.reader(), fields.get(f));
-            single[f] = DocValues.unwrapSingleton(multi[f]);
-            counts[f] = new int[(int) multi[f].getValueCount()];
+            values[f] = DocValues.getSortedSet(context.reader(), fields.get(f));
+            // slot 0: no value, slot ord + 1: the value with that ordinal
+            counts[f] = new int[(int) values[f].getValueCount() + 1];
         }
-        segments.add(new Segment(multi, counts));
-        return new LeafCollector() {
-            @Override
-            public void setScorer(Scorable scorer) {}
-
+        segments.add(new Segment(values, counts));
+        CatalogFacetOrdinals ordinals = CatalogFacetOrdinals.of(context.reader(), fields);
+        if (ordinals != null) {
+            return new Counter() {
+                @Override
+                public void collect(int doc) {
+                    total++;
+                    for (int f = 0; f < n; f++) {
+                        counts[f][ordinals.slot(f, doc)]++;
+                    }
+                }
+            };
+        }
+        // a facet with several values in a document of this segment: its doc values directly
+        return new Counter() {
             @Override
             public void collect(int doc) throws IOException {
                 total++;
                 for (int f = 0; f < n; f++) {
-                    if (single[f] != null) {
-                        // single-valued in this segment (task, owner, ...): the cheaper path
-                        if (single[f].advanceExact(doc)) {
-                            counts[f][single[f].ordValue()]++;
-                        }
-                    } else if (multi[f].advanceExact(doc)) {
-                        for (int i = multi[f].docValueCount(); i > 0; i--) {
-                            counts[f][(int) multi[f].nextOrd()]++;
+                    if (values[f].advanceExact(doc)) {
+                        for (int i = values[f].docValueCount(); i > 0; i--) {
+                            counts[f][(int) values[f].nextOrd() + 1]++;
                         }
                     }
                 }
             }
         };
+    }
+
+    /** A leaf collector that needs no scores. */
+    private abstract static class Counter implements LeafCollector {
+        @Override
+        public void setScorer(Scorable scorer) {}
     }
 
     /** The number of matches collected. */
@@ -97,11 +106,11 @@ final class CatalogFacetCounts implements Collector {
             Map<String, Long> byValue = new HashMap<>();
             for (Segment s : segments) {
                 int[] counts = s.counts()[f];
-                for (int ord = 0; ord < counts.length; ord++) {
-                    if (counts[ord] > 0) {
+                for (int slot = 1; slot < counts.length; slot++) {
+                    if (counts[slot] > 0) {
                         byValue.merge(
-                                s.values()[f].lookupOrd(ord).utf8ToString(),
-                                (long) counts[ord],
+                                s.values()[f].lookupOrd(slot - 1).utf8ToString(),
+                                (long) counts[slot],
                                 Long::sum);
                     }
                 }

@@ -1,6 +1,8 @@
 package de.kihub.registry.search;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
 
 import java.io.IOException;
 import java.util.ArrayList;
@@ -67,16 +69,68 @@ class CatalogFacetCountsTest {
         }
     }
 
+    @Test
+    void readsTheOrdinalsOfASegmentOnceAndDropsThemWithTheSegment() throws IOException {
+        try (Directory dir = new ByteBuffersDirectory()) {
+            // 300 distinct tasks: more than a byte per document holds; one document without a task
+            List<List<String>> many = new ArrayList<>();
+            for (int i = 0; i < 300; i++) {
+                many.add(List.of(i % 2 == 0 ? "a" : "b", String.format("task-%03d", i), "t"));
+            }
+            many.add(List.of("a", "", "t"));
+            index(dir, many);
+            int before = CatalogFacetOrdinals.cachedSegments();
+            try (DirectoryReader reader = DirectoryReader.open(dir)) {
+                var segment = reader.leaves().get(0).reader();
+                CatalogFacetOrdinals first =
+                        CatalogFacetOrdinals.of(segment, List.of("tags", "task"));
+                assertSame(first, CatalogFacetOrdinals.of(segment, List.of("tags", "task")));
+                assertEquals(before + 1, CatalogFacetOrdinals.cachedSegments());
+                assertEquals(0, first.slot(1, 300)); // no task
+                assertEquals(1, first.slot(0, 300)); // the only tag, ordinal 0
+
+                CatalogFacetCounts counts = new CatalogFacetCounts(FACETS);
+                count(reader, new TermQuery(new Term("owner", "b")), counts);
+                assertEquals(150, counts.total());
+                Map<String, Long> tasks = counts.facets().get("task");
+                assertEquals(CatalogFacetCounts.MAX_VALUES, tasks.size());
+                assertEquals(Map.entry("task-001", 1L), tasks.entrySet().iterator().next());
+                assertEquals(Map.of("t", 150L), counts.facets().get("tag"));
+            }
+            assertEquals(before, CatalogFacetOrdinals.cachedSegments());
+        }
+    }
+
+    @Test
+    void aFacetWithSeveralValuesInADocumentIsCountedFromItsDocValues() throws IOException {
+        try (Directory dir = new ByteBuffersDirectory()) {
+            index(dir, List.of(List.of("a", "counting", "x", "y"), List.of("a", "counting")));
+            try (DirectoryReader reader = DirectoryReader.open(dir)) {
+                var segment = reader.leaves().get(0).reader();
+                assertNull(CatalogFacetOrdinals.of(segment, List.of("tags", "task")));
+                CatalogFacetCounts counts = new CatalogFacetCounts(FACETS);
+                count(reader, new MatchAllDocsQuery(), counts);
+                assertEquals(Map.of("x", 1L, "y", 1L), counts.facets().get("tag"));
+                assertEquals(Map.of("counting", 2L), counts.facets().get("task"));
+            }
+        }
+    }
+
     private record Counted(long total, Map<String, Map<String, Long>> facets) {}
 
-    @SuppressWarnings("deprecation") // search(Query, Collector), as CatalogSearch does
     private static Counted count(Directory dir, Query query) throws IOException {
         try (DirectoryReader reader = DirectoryReader.open(dir)) {
             CatalogFacetCounts counts = new CatalogFacetCounts(FACETS);
-            new IndexSearcher(reader).search(query, counts);
+            count(reader, query, counts);
             // the ordinals are turned into values while the reader is open
             return new Counted(counts.total(), counts.facets());
         }
+    }
+
+    @SuppressWarnings("deprecation") // search(Query, Collector), as CatalogSearch does
+    private static void count(DirectoryReader reader, Query query, CatalogFacetCounts counts)
+            throws IOException {
+        new IndexSearcher(reader).search(query, counts);
     }
 
     /** Documents of owner, task and tags, each list of documents one segment. */
@@ -89,7 +143,9 @@ class CatalogFacetCountsTest {
                 for (List<String> model : segment) {
                     Document d = new Document();
                     d.add(new StringField("owner", model.get(0), StringField.Store.NO));
-                    d.add(new SortedSetDocValuesField("task", new BytesRef(model.get(1))));
+                    if (!model.get(1).isEmpty()) {
+                        d.add(new SortedSetDocValuesField("task", new BytesRef(model.get(1))));
+                    }
                     for (String tag : model.subList(2, model.size())) {
                         d.add(new SortedSetDocValuesField("tags", new BytesRef(tag)));
                     }
