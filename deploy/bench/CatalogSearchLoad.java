@@ -361,6 +361,7 @@ public class CatalogSearchLoad {
         for (String metric :
                 List.of(
                         "kihub_catalog_search_duration_seconds",
+                        "kihub_catalog_search_wait_seconds",
                         "kihub_catalog_suggest_duration_seconds")) {
             System.out.println(inProcess(metric, before, after));
         }

@@ -480,5 +480,11 @@ class CatalogFeaturesIT {
                         .matcher(text);
         assertTrue(count.find(), text);
         assertTrue(Long.parseLong(count.group(1)) >= 1);
+        // every search waited for a permit, if only for nanoseconds: one count per search
+        Matcher waits =
+                Pattern.compile("(?m)^kihub_catalog_search_wait_seconds_count (\\d+)$")
+                        .matcher(text);
+        assertTrue(waits.find(), text);
+        assertEquals(count.group(1), waits.group(1));
     }
 }

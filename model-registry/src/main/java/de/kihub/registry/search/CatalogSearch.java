@@ -108,6 +108,7 @@ public class CatalogSearch {
 
     private final SearchTimings searchTimings = new SearchTimings();
     private final SearchTimings suggestTimings = new SearchTimings();
+    private final SearchTimings permitWaits = new SearchTimings();
     private final Semaphore running = new Semaphore(Math.max(1, CONCURRENCY), true);
     private volatile LuceneIndexScope index;
 
@@ -124,7 +125,9 @@ public class CatalogSearch {
         long started = System.nanoTime();
         try {
             Set<CommunityId> memberships = communities.of(actor.tenant());
+            long waiting = System.nanoTime();
             running.acquireUninterruptibly();
+            permitWaits.record(System.nanoTime() - waiting);
             try {
                 if (query.text() == null) {
                     return find(where(actor, memberships, query, new MatchAllDocsQuery()), query);
@@ -279,6 +282,14 @@ public class CatalogSearch {
     /** How long catalog searches took since the start, for the server metrics. */
     public SearchTimings.Snapshot searchTimings() {
         return searchTimings.snapshot();
+    }
+
+    /**
+     * How long searches waited for a permit of {@link #CONCURRENCY} since the start (part of {@link
+     * #searchTimings}), for the server metrics: long waits mean more searches than cores.
+     */
+    public SearchTimings.Snapshot permitWaits() {
+        return permitWaits.snapshot();
     }
 
     /** How long suggestions took since the start, for the server metrics. */

@@ -15,6 +15,7 @@ import java.util.Map;
 public class CatalogSearchMetrics implements MetricsSource {
     static final String SEARCH = "kihub_catalog_search_duration_seconds";
     static final String SUGGEST = "kihub_catalog_suggest_duration_seconds";
+    static final String WAIT = "kihub_catalog_search_wait_seconds";
 
     @Inject CatalogSearch search;
 
@@ -30,6 +31,14 @@ public class CatalogSearchMetrics implements MetricsSource {
                 SUGGEST,
                 "Duration of catalog suggestions (GET /api/v1/catalog/suggest) inside the server.",
                 search.suggestTimings());
+        write(
+                out,
+                WAIT,
+                "Time catalog searches waited for one of the kihub.search.concurrency permits"
+                        + " (included in "
+                        + SEARCH
+                        + ").",
+                search.permitWaits());
     }
 
     static void write(PrometheusText out, String name, String help, SearchTimings.Snapshot s) {
