@@ -1,14 +1,8 @@
 package de.kihub.services.classification;
 
-import ai.djl.MalformedModelException;
-import ai.djl.inference.Predictor;
-import ai.djl.ndarray.NDList;
-import ai.djl.repository.zoo.Criteria;
-import ai.djl.repository.zoo.ModelNotFoundException;
-import ai.djl.repository.zoo.ZooModel;
-import ai.djl.translate.TranslateException;
 import de.kihub.services.runtime.InferenceTimeoutException;
 import de.kihub.services.runtime.LoadedModel;
+import de.kihub.services.runtime.OnnxPredictors;
 import de.kihub.services.runtime.RuntimeSettings;
 import de.kihub.services.runtime.SaturatedException;
 import java.awt.image.BufferedImage;
@@ -16,10 +10,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
 
 /**
  * An image classifier on DJL's ONNX Runtime engine: one model, one predictor per worker (a
@@ -45,14 +35,8 @@ public final class ImageClassifier implements LoadedModel {
     static final long BYTES_PER_INPUT_BYTE = 64;
 
     private final ClassifierSpec spec;
-    private final ZooModel<NDList, NDList> model;
-    private final BlockingQueue<Predictor<BufferedImage, float[]>> predictors;
-    private final Semaphore admission;
-    private final int workers;
-    private final int permits;
-    private final long timeoutMillis;
+    private final OnnxPredictors<float[]> onnx;
     private final long estimatedBytes;
-    private final Path linkDir;
 
     /**
      * @param onnx the model file (any name; it is linked as model.onnx into its own folder)
@@ -62,54 +46,14 @@ public final class ImageClassifier implements LoadedModel {
     public ImageClassifier(Path onnx, ClassifierSpec spec, RuntimeSettings settings)
             throws IOException {
         this.spec = spec;
-        workers = settings.workers();
-        timeoutMillis = settings.requestTimeoutMillis();
-        permits = settings.admissionPermits();
-        admission = new Semaphore(permits);
         long inputBytes = 4L * 3 * spec.preprocessing().width() * spec.preprocessing().height();
         estimatedBytes =
                 BYTES_PER_MODEL_BYTE * Files.size(onnx)
-                        + workers
+                        + settings.workers()
                                 * Math.max(MIN_BYTES_PER_WORKER, BYTES_PER_INPUT_BYTE * inputBytes);
-        linkDir = Files.createTempDirectory("classifier-");
-        boolean loaded = false;
-        try {
-            Path linked = linkDir.resolve("model.onnx");
-            Files.createSymbolicLink(linked, onnx.toAbsolutePath());
-            model = load(linked, settings.threadsPerRequest());
-            predictors = new ArrayBlockingQueue<>(workers);
-            try {
-                for (int i = 0; i < workers; i++) {
-                    predictors.add(
-                            model.newPredictor(new ClassificationTranslator(spec.preprocessing())));
-                }
-            } catch (RuntimeException e) {
-                predictors.forEach(Predictor::close);
-                model.close();
-                throw e;
-            }
-            loaded = true;
-        } finally {
-            if (!loaded) {
-                deleteLink();
-            }
-        }
-    }
-
-    private static ZooModel<NDList, NDList> load(Path linked, int threads) throws IOException {
-        try {
-            return Criteria.builder()
-                    .setTypes(NDList.class, NDList.class)
-                    .optEngine("OnnxRuntime")
-                    .optModelPath(linked)
-                    .optOption("optLevel", "ALL_OPT")
-                    .optOption("interOpNumThreads", "1")
-                    .optOption("intraOpNumThreads", String.valueOf(threads))
-                    .build()
-                    .loadModel();
-        } catch (ModelNotFoundException | MalformedModelException e) {
-            throw new IOException("The classifier cannot be loaded: " + e.getMessage(), e);
-        }
+        this.onnx =
+                OnnxPredictors.<float[]>load("the classifier", onnx, settings)
+                        .startWorkers(() -> new ClassificationTranslator(spec.preprocessing()));
     }
 
     public ClassifierSpec spec() {
@@ -157,32 +101,8 @@ public final class ImageClassifier implements LoadedModel {
     }
 
     private float[] predict(BufferedImage image) {
-        if (!admission.tryAcquire()) {
-            throw new SaturatedException(
-                    "The classifier is at capacity ("
-                            + workers
-                            + " running, "
-                            + (permits - workers)
-                            + " waiting); retry in 1 s.");
-        }
-        try {
-            Predictor<BufferedImage, float[]> p =
-                    predictors.poll(timeoutMillis, TimeUnit.MILLISECONDS);
-            if (p == null) {
-                throw new InferenceTimeoutException(timeoutMillis);
-            }
-            try {
-                return p.predict(image);
-            } catch (TranslateException e) {
-                throw new IllegalStateException("Classification failed", e);
-            } finally {
-                predictors.add(p);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new InferenceTimeoutException(timeoutMillis);
-        } finally {
-            admission.release();
+        try (OnnxPredictors<float[]>.Lease lease = onnx.admit()) {
+            return lease.predict(image);
         }
     }
 
@@ -193,17 +113,6 @@ public final class ImageClassifier implements LoadedModel {
 
     @Override
     public void close() {
-        predictors.forEach(Predictor::close);
-        model.close();
-        deleteLink();
-    }
-
-    private void deleteLink() {
-        try {
-            Files.deleteIfExists(linkDir.resolve("model.onnx"));
-            Files.deleteIfExists(linkDir);
-        } catch (IOException e) {
-            // only a link in a temporary folder is left behind
-        }
+        onnx.close();
     }
 }

@@ -1,16 +1,10 @@
 package de.kihub.services.counting.inference;
 
-import ai.djl.MalformedModelException;
-import ai.djl.inference.Predictor;
-import ai.djl.ndarray.NDList;
-import ai.djl.repository.zoo.Criteria;
-import ai.djl.repository.zoo.ModelNotFoundException;
-import ai.djl.repository.zoo.ZooModel;
-import ai.djl.translate.TranslateException;
 import de.kihub.services.counting.Detection;
 import de.kihub.services.counting.DetectionSettings;
 import de.kihub.services.runtime.InferenceTimeoutException;
 import de.kihub.services.runtime.LoadedModel;
+import de.kihub.services.runtime.OnnxPredictors;
 import de.kihub.services.runtime.RuntimeSettings;
 import de.kihub.services.runtime.SaturatedException;
 import java.awt.image.BufferedImage;
@@ -18,10 +12,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
 
 /**
  * A person detector on DJL's ONNX Runtime engine: NanoDet-m or CenterNet, recognised from the
@@ -52,80 +42,39 @@ public final class PersonDetector implements LoadedModel {
      */
     static final long BYTES_PER_WORKER = 16L << 20;
 
-    private final ZooModel<NDList, NDList> model;
+    private final OnnxPredictors<RawOutputs> onnx;
     private final DetectorArchitecture architecture;
     private final String unfit;
-    private final BlockingQueue<Predictor<BufferedImage, RawOutputs>> predictors;
-    private final Semaphore admission;
-    private final int workers;
-    private final int permits;
-    private final long timeoutMillis;
     private final long estimatedBytes;
-    private final Path linkDir;
 
     /**
      * @param onnx the model file (any name; it is linked as model.onnx into its own folder)
      * @param settings workers, threads per request, queue and request timeout
      */
     public PersonDetector(Path onnx, RuntimeSettings settings) throws IOException {
-        workers = settings.workers();
-        timeoutMillis = settings.requestTimeoutMillis();
-        permits = settings.admissionPermits();
-        admission = new Semaphore(permits);
         long modelBytes = BYTES_PER_MODEL_BYTE * Files.size(onnx);
-        linkDir = Files.createTempDirectory("people-counter-");
-        boolean loaded = false;
+        this.onnx = OnnxPredictors.load("the people counter", onnx, settings);
         try {
-            Path linked = linkDir.resolve("model.onnx");
-            Files.createSymbolicLink(linked, onnx.toAbsolutePath());
-            model = loadModel(linked, settings.threadsPerRequest());
-            predictors = new ArrayBlockingQueue<>(workers);
-            try {
-                ModelSignature signature = ModelSignature.read(onnx);
-                architecture = DetectorArchitecture.recognise(signature).orElse(null);
-                unfit =
-                        architecture != null
-                                ? null
-                                : "the model ("
-                                        + signature.describe()
-                                        + ") fits no person detector the hub runs";
-                estimatedBytes =
-                        modelBytes
-                                + workers
-                                        * (architecture == null
-                                                ? BYTES_PER_WORKER
-                                                : architecture.bytesPerWorker());
-                for (int i = 0; architecture != null && i < workers; i++) {
-                    predictors.add(model.newPredictor(architecture.translator()));
-                }
-            } catch (IOException | RuntimeException e) {
-                predictors.forEach(Predictor::close);
-                model.close();
-                throw e;
-            }
-            loaded = true;
-        } finally {
-            if (!loaded) {
-                deleteLink();
-            }
+            ModelSignature signature = ModelSignature.read(onnx);
+            architecture = DetectorArchitecture.recognise(signature).orElse(null);
+            unfit =
+                    architecture != null
+                            ? null
+                            : "the model ("
+                                    + signature.describe()
+                                    + ") fits no person detector the hub runs";
+            estimatedBytes =
+                    modelBytes
+                            + settings.workers()
+                                    * (architecture == null
+                                            ? BYTES_PER_WORKER
+                                            : architecture.bytesPerWorker());
+        } catch (IOException | RuntimeException e) {
+            this.onnx.close();
+            throw e;
         }
-    }
-
-    /** Loaded without a translator: which one fits is known only after reading the signature. */
-    private static ZooModel<NDList, NDList> loadModel(Path linked, int threads) throws IOException {
-        try {
-            return Criteria.builder()
-                    .setTypes(NDList.class, NDList.class)
-                    .optEngine("OnnxRuntime")
-                    .optModelPath(linked)
-                    .optOption("optLevel", "ALL_OPT")
-                    .optOption("interOpNumThreads", "1")
-                    .optOption("intraOpNumThreads", String.valueOf(threads))
-                    .build()
-                    .loadModel();
-        } catch (ModelNotFoundException | MalformedModelException e) {
-            throw new IOException(
-                    "The people counter's model cannot be loaded: " + e.getMessage(), e);
+        if (architecture != null) {
+            this.onnx.startWorkers(architecture::translator); // closes the model if it fails
         }
     }
 
@@ -145,38 +94,14 @@ public final class PersonDetector implements LoadedModel {
         if (architecture == null) {
             throw new IllegalStateException(unfit);
         }
-        try (Slot slot = admit()) {
-            return slot.detect(image, settings);
+        try (OnnxPredictors<RawOutputs>.Lease lease = admit()) {
+            return architecture.decode(lease.predict(image), settings);
         }
     }
 
-    /** Admission and a free predictor, held until the slot is closed. */
-    Slot admit() {
-        if (!admission.tryAcquire()) {
-            throw new SaturatedException(
-                    "The people counter is at capacity ("
-                            + workers
-                            + " running, "
-                            + (permits - workers)
-                            + " waiting); retry in 1 s.");
-        }
-        boolean admitted = false;
-        try {
-            Predictor<BufferedImage, RawOutputs> p =
-                    predictors.poll(timeoutMillis, TimeUnit.MILLISECONDS);
-            if (p == null) {
-                throw new InferenceTimeoutException(timeoutMillis);
-            }
-            admitted = true;
-            return new Slot(p);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new InferenceTimeoutException(timeoutMillis);
-        } finally {
-            if (!admitted) {
-                admission.release();
-            }
-        }
+    /** Admission and a free predictor, held until the lease is closed. */
+    OnnxPredictors<RawOutputs>.Lease admit() {
+        return onnx.admit();
     }
 
     @Override
@@ -186,40 +111,6 @@ public final class PersonDetector implements LoadedModel {
 
     @Override
     public void close() {
-        predictors.forEach(Predictor::close);
-        model.close();
-        deleteLink();
-    }
-
-    private void deleteLink() {
-        try {
-            Files.deleteIfExists(linkDir.resolve("model.onnx"));
-            Files.deleteIfExists(linkDir);
-        } catch (IOException e) {
-            // only a link in a temporary folder is left behind
-        }
-    }
-
-    /** One admitted request holding one predictor. */
-    final class Slot implements AutoCloseable {
-        private final Predictor<BufferedImage, RawOutputs> predictor;
-
-        private Slot(Predictor<BufferedImage, RawOutputs> predictor) {
-            this.predictor = predictor;
-        }
-
-        List<Detection> detect(BufferedImage image, DetectionSettings settings) {
-            try {
-                return architecture.decode(predictor.predict(image), settings);
-            } catch (TranslateException e) {
-                throw new IllegalStateException("Person detection failed", e);
-            }
-        }
-
-        @Override
-        public void close() {
-            predictors.add(predictor);
-            admission.release();
-        }
+        onnx.close();
     }
 }

@@ -41,7 +41,7 @@ class PersonDetectorTest {
     @Test
     void refusesAtOnceWhenTheOnlyWorkerIsBusyAndNoRequestMayWait() throws Exception {
         try (PersonDetector detector = new PersonDetector(onnx, settings(1, 0, 60_000))) {
-            PersonDetector.Slot busy = detector.admit();
+            var busy = detector.admit();
             try {
                 assertThrows(
                         SaturatedException.class,
@@ -57,7 +57,7 @@ class PersonDetectorTest {
     @Test
     void anAdmittedRequestFailsWithATimeoutWhenNoWorkerFreesUp() throws Exception {
         try (PersonDetector detector = new PersonDetector(onnx, settings(1, 1, 200))) {
-            PersonDetector.Slot busy = detector.admit();
+            var busy = detector.admit();
             try {
                 assertThrows(
                         InferenceTimeoutException.class,
@@ -72,8 +72,8 @@ class PersonDetectorTest {
     @Test
     void admitsOneRunningAndTheConfiguredWaitingRequestsPerWorker() throws Exception {
         try (PersonDetector detector = new PersonDetector(onnx, settings(2, 1, 60_000))) {
-            PersonDetector.Slot first = detector.admit();
-            PersonDetector.Slot second = detector.admit();
+            var first = detector.admit();
+            var second = detector.admit();
             Thread w1 = waiter(detector);
             Thread w2 = waiter(detector);
             try {
