@@ -106,10 +106,6 @@ public final class OnnxPredictors<O> implements AutoCloseable {
         }
     }
 
-    public int workers() {
-        return workers;
-    }
-
     /**
      * Admission and a free predictor, held until the lease is closed.
      *
