@@ -28,8 +28,8 @@ import java.util.regex.Pattern;
 
 /**
  * The HTTP side of the catalog search benchmark (issue 6), run by deploy/bench/catalog-search: N
- * closed-loop clients (default 16), each a thread with its own {@code java.net.http.HttpClient}
- * (HTTP/1.1, keep-alive: one connection per client), send a fixed mix of catalog searches and
+ * closed-loop clients (default 16), each a thread with its own kept-alive HTTP/1.1 connection
+ * ({@code java.net.HttpURLConnection}, see {@link #BLOCKING}), send a fixed mix of catalog searches and
  * suggestions for a warm-up and then a measured window. A request counts when it started and
  * finished inside the window; p50/p95/p99 are nearest-rank over those latencies. Every answer other
  * than 200 is counted by status (warm-up included).
@@ -233,6 +233,8 @@ public class CatalogSearchLoad {
                     "usage: java CatalogSearchLoad.java HUB_URL KEYCLOAK_URL [clients] [warm-up s]"
                             + " [duration s] [users] [curator] [seed]");
         }
+        // one kept-alive connection per load thread (the JDK keeps 5 idle ones per server otherwise)
+        System.setProperty("http.maxConnections", "64");
         hub = args[0].replaceAll("/$", "");
         keycloak = args[1].replaceAll("/$", "");
         int clients = args.length > 2 ? Integer.parseInt(args[2]) : 16;
@@ -466,7 +468,7 @@ public class CatalogSearchLoad {
             Map<String, Long> failed,
             Map<String, List<long[]>> latencies,
             LongAdder sent) {
-        HttpClient http = client();
+        HttpClient http = BLOCKING ? null : client();
         Map<String, long[]> mine = new LinkedHashMap<>();
         Map<String, Integer> counts = new LinkedHashMap<>();
         int i = first;
@@ -479,9 +481,9 @@ public class CatalogSearchLoad {
             i = (i + 1) % mix.size();
             String failure = null;
             try {
-                HttpResponse<String> r = send(http, call);
-                if (r.statusCode() != 200) {
-                    failure = r.statusCode() + " " + call.kind;
+                int status = BLOCKING ? sendBlocking(call) : send(http, call).statusCode();
+                if (status != 200) {
+                    failure = status + " " + call.kind;
                 }
             } catch (IOException e) {
                 failure = e.getClass().getSimpleName();
@@ -510,6 +512,34 @@ public class CatalogSearchLoad {
                                 .computeIfAbsent(
                                         kind, k -> Collections.synchronizedList(new ArrayList<>()))
                                 .add(Arrays.copyOf(values, counts.get(kind))));
+    }
+
+    /**
+     * The load threads' HTTP: java.net.HttpURLConnection (blocking I/O in the calling thread, the
+     * JDK's keep-alive cache) unless KIHUB_BENCH_HTTP=httpclient asks for java.net.http.HttpClient
+     * (a selector thread and an executor hand each response on: three thread wake-ups per request
+     * on the two cores the hub runs on). See docs/benchmarks.md, fifth round.
+     */
+    static final boolean BLOCKING = !"httpclient".equals(System.getenv("KIHUB_BENCH_HTTP"));
+
+    /** One request on this thread's kept-alive connection; the body is read to its end. */
+    static int sendBlocking(Call call) throws IOException {
+        java.net.HttpURLConnection c =
+                (java.net.HttpURLConnection) URI.create(hub + call.path).toURL().openConnection();
+        c.setConnectTimeout(5000);
+        c.setReadTimeout(30000);
+        c.setRequestProperty("Accept", "application/json");
+        if (call.user != null) {
+            c.setRequestProperty("Authorization", "Bearer " + TOKENS.get(call.user).get());
+        }
+        int status = c.getResponseCode();
+        // reading the body to its end hands the connection back to the keep-alive cache
+        try (var body = status < 400 ? c.getInputStream() : c.getErrorStream()) {
+            if (body != null) {
+                body.transferTo(java.io.OutputStream.nullOutputStream());
+            }
+        }
+        return status;
     }
 
     static HttpResponse<String> send(HttpClient http, Call call)

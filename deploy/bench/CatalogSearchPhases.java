@@ -38,7 +38,8 @@ import org.apache.lucene.store.FSDirectory;
 /**
  * Where an in-process catalog search spends its time, phase by phase, on one thread against a copy
  * of a real index (run by deploy/bench/search-phases): building the query, the top 20 alone, the
- * one pass of top 20 and facets as CatalogSearch runs it, the same pass with the facets counted
+ * facets alone (what a second pass for them would cost), the one pass of top 20 and facets as
+ * CatalogSearch runs it, the same pass with the facets counted
  * from the doc values (how CatalogFacetCounts counted before CatalogFacetOrdinals), reading the
  * stored fields, the term vectors and making the snippets. Means over the second half of the rounds
  * (the first half warms the JIT). Anonymous visibility, relevance order, page 1.
@@ -54,7 +55,7 @@ public class CatalogSearchPhases {
     };
 
     static final String[] PHASES = {
-        "query", "top 20 alone", "top 20 + facets (ordinals)", "top 20 + facets (doc values)",
+        "query", "top 20 alone", "facets alone", "top 20 + facets (ordinals)", "top 20 + facets (doc values)",
         "stored fields", "term vectors", "snippets"
     };
 
@@ -90,14 +91,18 @@ public class CatalogSearchPhases {
                     t[1] = System.nanoTime();
                     searcher.search(where, top(sort));
                     t[2] = System.nanoTime();
+                    CatalogFacetCounts alone = new CatalogFacetCounts(CatalogSearch.FACETS);
+                    searcher.search(where, alone);
+                    alone.facets();
+                    t[3] = System.nanoTime();
                     TopFieldCollector top = top(sort);
                     CatalogFacetCounts facets = new CatalogFacetCounts(CatalogSearch.FACETS);
                     searcher.search(where, MultiCollector.wrap(top, facets));
                     facets.facets();
-                    t[3] = System.nanoTime();
+                    t[4] = System.nanoTime();
                     DocValuesFacets old = new DocValuesFacets(CatalogSearch.FACETS.values());
                     searcher.search(where, MultiCollector.wrap(top(sort), old));
-                    t[4] = System.nanoTime();
+                    t[5] = System.nanoTime();
                     ScoreDoc[] hits = top.topDocs(0, 20).scoreDocs;
                     CatalogHighlighter highlighter = CatalogHighlighter.forQuery(text);
                     StoredFields stored = reader.storedFields();
@@ -105,13 +110,13 @@ public class CatalogSearchPhases {
                     for (ScoreDoc hit : hits) {
                         documents.add(stored.document(hit.doc));
                     }
-                    t[5] = System.nanoTime();
+                    t[6] = System.nanoTime();
                     TermVectors vectors = reader.termVectors();
                     List<Fields> fields = new ArrayList<>();
                     for (ScoreDoc hit : hits) {
                         fields.add(vectors.get(hit.doc));
                     }
-                    t[6] = System.nanoTime();
+                    t[7] = System.nanoTime();
                     for (int i = 0; i < hits.length; i++) {
                         Document d = documents.get(i);
                         highlighter.snippet(
@@ -121,7 +126,7 @@ public class CatalogSearchPhases {
                                 d.get(CatalogFields.CARD_DE),
                                 d.get(CatalogFields.CARD_EN));
                     }
-                    t[7] = System.nanoTime();
+                    t[8] = System.nanoTime();
                     if (measured) {
                         for (int p = 0; p < PHASES.length; p++) {
                             nanos[p] += t[p + 1] - t[p];
