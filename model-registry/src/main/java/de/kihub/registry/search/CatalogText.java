@@ -70,9 +70,27 @@ final class CatalogText {
     private static BooleanQuery.Builder exactClauses(String text) {
         BooleanQuery.Builder any = new BooleanQuery.Builder();
         // one query per language: each group of fields shares its analyzer
-        any.add(exact(Chains.GERMAN_QUERY, GERMAN_WEIGHTS, text), Occur.SHOULD);
-        any.add(exact(Chains.ENGLISH_QUERY, ENGLISH_WEIGHTS, text), Occur.SHOULD);
+        addFlat(any, exact(Chains.GERMAN_QUERY, GERMAN_WEIGHTS, text), 1f);
+        addFlat(any, exact(Chains.ENGLISH_QUERY, ENGLISH_WEIGHTS, text), 1f);
         return any;
+    }
+
+    /**
+     * Adds {@code q} as an optional clause; a pure disjunction (the per-language query of a single
+     * word, say) clause by clause, with its boosts multiplied into each. The score is the same sum
+     * of the same boosted term scores, but Lucene walks one disjunction per match instead of two
+     * nested ones.
+     */
+    static void addFlat(BooleanQuery.Builder to, Query q, float boost) {
+        if (q instanceof BoostQuery boosted) {
+            addFlat(to, boosted.getQuery(), boost * boosted.getBoost());
+        } else if (q instanceof BooleanQuery any
+                && any.getMinimumNumberShouldMatch() == 0
+                && any.clauses().stream().allMatch(c -> c.getOccur() == Occur.SHOULD)) {
+            any.clauses().forEach(c -> addFlat(to, c.getQuery(), boost));
+        } else {
+            to.add(boost == 1f ? q : new BoostQuery(q, boost), Occur.SHOULD);
+        }
     }
 
     /** Every word, in German or English, within its edit distance. */
