@@ -39,10 +39,11 @@ import org.apache.lucene.store.FSDirectory;
  * Where an in-process catalog search spends its time, phase by phase, on one thread against a copy
  * of a real index (run by deploy/bench/search-phases): building the query, the top 20 alone, the
  * facets alone (what a second pass for them would cost), the one pass of top 20 and facets as
- * CatalogSearch runs it, the same pass with the facets counted
- * from the doc values (how CatalogFacetCounts counted before CatalogFacetOrdinals), reading the
- * stored fields, the term vectors and making the snippets. Means over the second half of the rounds
- * (the first half warms the JIT). Anonymous visibility, relevance order, page 1.
+ * CatalogSearch runs it, the same pass with the facets counted from the doc values (how
+ * CatalogFacetCounts counted before CatalogFacetOrdinals), reading the stored fields, the term
+ * vectors, the snippets from them (the typo-tolerant way), from analysing the texts again, and from
+ * the highlight-only postings (the exact way). Means over the second half of the rounds (the first
+ * half warms the JIT). Anonymous visibility, relevance order, page 1.
  */
 public class CatalogSearchPhases {
     static final String[] TEXTS = {
@@ -56,7 +57,8 @@ public class CatalogSearchPhases {
 
     static final String[] PHASES = {
         "query", "top 20 alone", "facets alone", "top 20 + facets (ordinals)", "top 20 + facets (doc values)",
-        "stored fields", "term vectors", "snippets"
+        "stored fields", "term vectors", "snippets from vectors", "snippets analyzed (no vectors)",
+        "snippets from postings (exact)"
     };
 
     @SuppressWarnings("deprecation") // search(Query, Collector), as CatalogSearch does
@@ -127,6 +129,24 @@ public class CatalogSearchPhases {
                                 d.get(CatalogFields.CARD_EN));
                     }
                     t[8] = System.nanoTime();
+                    CatalogHighlighter analyzing = CatalogHighlighter.forQuery(text);
+                    for (int i = 0; i < hits.length; i++) {
+                        Document d = documents.get(i);
+                        analyzing.snippet(
+                                d.get(CatalogFields.DESCRIPTION_DE),
+                                d.get(CatalogFields.DESCRIPTION_EN),
+                                d.get(CatalogFields.CARD_DE),
+                                d.get(CatalogFields.CARD_EN));
+                    }
+                    t[9] = System.nanoTime();
+                    int[] docs = new int[hits.length];
+                    String[][] texts = new String[hits.length][];
+                    for (int i = 0; i < hits.length; i++) {
+                        docs[i] = hits[i].doc;
+                        texts[i] = CatalogDocuments.snippetTexts(documents.get(i));
+                    }
+                    CatalogHighlighter.forQuery(text, false).snippets(reader, docs, texts);
+                    t[10] = System.nanoTime();
                     if (measured) {
                         for (int p = 0; p < PHASES.length; p++) {
                             nanos[p] += t[p + 1] - t[p];

@@ -9,7 +9,6 @@ import java.util.Set;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.index.IndexableField;
 import org.apache.lucene.index.StoredFields;
-import org.apache.lucene.index.TermVectors;
 
 /**
  * Reads a found model from the stored fields of its index document, in the encoding Hibernate
@@ -42,18 +41,25 @@ final class CatalogDocuments {
 
     private CatalogDocuments() {}
 
-    /**
-     * The hit of document {@code doc}; the snippet only when there is a query text, from the
-     * document's term vectors where it has them.
-     */
-    static CatalogHit hit(
-            StoredFields stored, TermVectors vectors, int doc, CatalogHighlighter highlighter)
-            throws IOException {
-        Document d = stored.document(doc, FIELDS);
+    /** The stored fields of document {@code doc} that a hit needs. */
+    static Document document(StoredFields stored, int doc) throws IOException {
+        return stored.document(doc, FIELDS);
+    }
+
+    /** The texts a snippet is cut from: German and English description, German and English card. */
+    static String[] snippetTexts(Document d) {
+        return new String[] {
+            d.get(CatalogFields.DESCRIPTION_DE),
+            d.get(CatalogFields.DESCRIPTION_EN),
+            d.get(CatalogFields.CARD_DE),
+            d.get(CatalogFields.CARD_EN)
+        };
+    }
+
+    /** The hit of a document, with its snippet (null without a query text). */
+    static CatalogHit hit(Document d, String snippet) {
         String owner = d.get(CatalogFields.OWNER);
         String name = d.get(CatalogFields.NAME);
-        String descriptionDe = d.get(CatalogFields.DESCRIPTION_DE);
-        String descriptionEn = d.get(CatalogFields.DESCRIPTION_EN);
         String updatedAt = d.get(CatalogFields.UPDATED_AT);
         IndexableField activeTenants = d.getField(CatalogFields.ACTIVE_TENANTS);
         return new CatalogHit(
@@ -62,7 +68,8 @@ final class CatalogDocuments {
                 name,
                 new LocalizedText(
                         d.get(CatalogFields.DISPLAY_NAME_DE), d.get(CatalogFields.DISPLAY_NAME_EN)),
-                new LocalizedText(descriptionDe, descriptionEn),
+                new LocalizedText(
+                        d.get(CatalogFields.DESCRIPTION_DE), d.get(CatalogFields.DESCRIPTION_EN)),
                 d.get(CatalogFields.TASK),
                 d.get(CatalogFields.DOMAIN),
                 d.get(CatalogFields.LICENSE),
@@ -74,13 +81,6 @@ final class CatalogDocuments {
                 d.get(CatalogFields.LATEST_VERSION),
                 d.get(CatalogFields.FORMAT),
                 activeTenants == null ? 0 : activeTenants.numericValue().intValue(),
-                highlighter == null
-                        ? null
-                        : highlighter.snippet(
-                                vectors.get(doc),
-                                descriptionDe,
-                                descriptionEn,
-                                d.get(CatalogFields.CARD_DE),
-                                d.get(CatalogFields.CARD_EN)));
+                snippet);
     }
 }

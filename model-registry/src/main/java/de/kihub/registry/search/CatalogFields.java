@@ -28,6 +28,13 @@ final class CatalogFields {
     static final String ACTIVE_TENANTS = "activeTenants";
     static final String CARD_DE = "card_de";
     static final String CARD_EN = "card_en";
+
+    /** Highlight-only copies with offsets in the postings ({@link SnippetOffsetsBinder}). */
+    static final String SNIPPET_DESCRIPTION_DE = "snippet_description_de";
+
+    static final String SNIPPET_DESCRIPTION_EN = "snippet_description_en";
+    static final String SNIPPET_CARD_DE = "snippet_card_de";
+    static final String SNIPPET_CARD_EN = "snippet_card_en";
     static final String SUGGEST_NAME_DE = "suggest_displayName_de";
     static final String SUGGEST_NAME_EN = "suggest_displayName_en";
     static final String SUGGEST_TAGS = "suggest_tags";

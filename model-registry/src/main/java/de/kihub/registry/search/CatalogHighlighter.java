@@ -3,6 +3,7 @@ package de.kihub.registry.search;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -12,8 +13,14 @@ import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
+import org.apache.lucene.index.FieldInfo;
 import org.apache.lucene.index.Fields;
+import org.apache.lucene.index.IndexOptions;
+import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.index.LeafReader;
+import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.PostingsEnum;
+import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.index.Terms;
 import org.apache.lucene.index.TermsEnum;
 import org.apache.lucene.util.BytesRef;
@@ -25,11 +32,14 @@ import org.apache.lucene.util.BytesRef;
  * typo tolerance as {@link CatalogText}. The snippet is HTML: every character of the stored text is
  * escaped, and only the hub's own {@code <mark>} tags are markup.
  *
- * <p>A hit's texts are not analyzed again when the index holds their term vectors (terms with their
- * offsets, written by the same analyzers when the model was indexed): then only the terms of the
- * vector are compared with the query's, each distinct term once per page. Analysing the texts of
- * every hit was a quarter of the CPU time of a search; documents indexed before the vectors existed
- * are still analyzed.
+ * <p>A search whose hits matched without typo tolerance (most) gets its snippets from the
+ * highlight-only postings ({@link #snippets}): the offsets of each query term in each hit, looked
+ * up directly; only exact words are marked, as only they matched. A typo-tolerant search compares
+ * the terms of the hits' term vectors (terms with their offsets, written by the same analyzers when
+ * the model was indexed) with the query's, each distinct term once per page, and analyzes the card
+ * texts, which have no vectors; so do hits from index segments written before the highlight-only
+ * postings existed. Analysing the texts of every hit was a quarter of the CPU time of a search,
+ * decoding the vectors still a fifth.
  */
 final class CatalogHighlighter {
     /** Length of a snippet in characters of the original text (without the ellipses). */
@@ -71,11 +81,21 @@ final class CatalogHighlighter {
         this.english = english;
     }
 
-    /** Prepares the query's terms once for all hits of a page. */
+    /** Prepares the query's terms once for all hits of a page; words within typo distance count. */
     static CatalogHighlighter forQuery(String query) {
+        return forQuery(query, true);
+    }
+
+    /**
+     * Prepares the query's terms once for all hits of a page; with {@code typos} false only exact
+     * matches are marked (the hits were found without typo tolerance, and {@link #snippets} can
+     * only find exact terms).
+     */
+    static CatalogHighlighter forQuery(String query, boolean typos) {
         List<String> words = words(query);
         return new CatalogHighlighter(
-                terms(words, Chains.GERMAN_QUERY), terms(words, Chains.ENGLISH_QUERY));
+                terms(words, Chains.GERMAN_QUERY, typos),
+                terms(words, Chains.ENGLISH_QUERY, typos));
     }
 
     /**
@@ -122,6 +142,131 @@ final class CatalogHighlighter {
         }
         String start = descriptionDe != null ? descriptionDe : descriptionEn;
         return start == null ? null : render(start, List.of());
+    }
+
+    /**
+     * The snippets of a page of hits from the highlight-only postings ({@link
+     * SnippetOffsetsBinder}): for each query term one postings lookup per field and hit, in the
+     * order of the documents. Only exact matches of the query's terms are marked, so this is for
+     * searches whose hits matched without typo tolerance (a highlighter made with {@code typos}
+     * false). {@code texts[i]} are hit {@code i}'s German and English description and card; {@code
+     * docs[i]} its document in {@code reader}. A hit in a segment indexed before those fields
+     * existed gets null: its snippet comes from {@link #snippet(Fields, String, String, String,
+     * String)}.
+     */
+    Snippet[] snippets(IndexReader reader, int[] docs, String[][] texts) throws IOException {
+        Snippet[] snippets = new Snippet[docs.length];
+        Integer[] order = new Integer[docs.length];
+        Arrays.setAll(order, i -> i);
+        Arrays.sort(order, (a, b) -> Integer.compare(docs[a], docs[b]));
+        List<LeafReaderContext> leaves = reader.leaves();
+        int leafIndex = -1;
+        SegmentPostings segment = null;
+        for (int i : order) {
+            int leaf = ReaderUtil.subIndex(docs[i], leaves);
+            if (leaf != leafIndex) {
+                leafIndex = leaf;
+                segment = SegmentPostings.of(leaves.get(leaf).reader(), german, english);
+            }
+            if (segment == null) {
+                continue;
+            }
+            int doc = docs[i] - leaves.get(leaf).docBase;
+            String[] t = texts[i];
+            Matches best = better(segment.find(0, doc, t[0]), segment.find(1, doc, t[1]));
+            if (best == null) {
+                best = better(segment.find(2, doc, t[2]), segment.find(3, doc, t[3]));
+            }
+            if (best != null) {
+                snippets[i] = new Snippet(render(best.text(), best.spans()));
+            } else {
+                String start = t[0] != null ? t[0] : t[1];
+                snippets[i] = new Snippet(start == null ? null : render(start, List.of()));
+            }
+        }
+        return snippets;
+    }
+
+    /** A hit's snippet as HTML (null: the hit has no description). */
+    record Snippet(String html) {}
+
+    /**
+     * The postings of the query's terms in one segment's highlight-only fields (German description,
+     * English description, German card, English card), advanced document by document.
+     */
+    private static final class SegmentPostings {
+        static final String[] FIELDS = {
+            CatalogFields.SNIPPET_DESCRIPTION_DE,
+            CatalogFields.SNIPPET_DESCRIPTION_EN,
+            CatalogFields.SNIPPET_CARD_DE,
+            CatalogFields.SNIPPET_CARD_EN
+        };
+
+        /**
+         * Per field, the postings of each distinct query term found in it, and that term's word.
+         */
+        private final PostingsEnum[][] postings = new PostingsEnum[FIELDS.length][];
+
+        private final int[][] words = new int[FIELDS.length][];
+
+        /** The segment's postings, or null if it has no highlight-only fields with offsets. */
+        static SegmentPostings of(LeafReader reader, List<Term> german, List<Term> english)
+                throws IOException {
+            SegmentPostings s = new SegmentPostings();
+            boolean any = false;
+            for (int f = 0; f < FIELDS.length; f++) {
+                FieldInfo info = reader.getFieldInfos().fieldInfo(FIELDS[f]);
+                if (info != null
+                        && info.getIndexOptions()
+                                != IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS) {
+                    return null;
+                }
+                any |= info != null;
+                Terms terms = info == null ? null : reader.terms(FIELDS[f]);
+                List<PostingsEnum> found = new ArrayList<>();
+                List<Integer> foundWords = new ArrayList<>();
+                if (terms != null) {
+                    TermsEnum each = terms.iterator();
+                    Set<String> seen = new HashSet<>();
+                    for (Term t : f % 2 == 0 ? german : english) {
+                        if (seen.add(t.text()) && each.seekExact(new BytesRef(t.text()))) {
+                            found.add(each.postings(null, PostingsEnum.OFFSETS));
+                            foundWords.add(t.word());
+                        }
+                    }
+                }
+                s.postings[f] = found.toArray(PostingsEnum[]::new);
+                s.words[f] = foundWords.stream().mapToInt(Integer::intValue).toArray();
+            }
+            // a segment written before these fields existed has none of them
+            return any || reader.numDocs() == 0 ? s : null;
+        }
+
+        /** The matches of the query's terms in field {@code f} of {@code doc} (increasing). */
+        Matches find(int f, int doc, String text) throws IOException {
+            if (text == null || text.isBlank()) {
+                return null;
+            }
+            List<Span> spans = new ArrayList<>();
+            for (int p = 0; p < postings[f].length; p++) {
+                PostingsEnum occurrences = postings[f][p];
+                if (occurrences.docID() < doc) {
+                    occurrences.advance(doc);
+                }
+                if (occurrences.docID() != doc) {
+                    continue;
+                }
+                for (int i = occurrences.freq(); i > 0; i--) {
+                    occurrences.nextPosition();
+                    int start = occurrences.startOffset();
+                    int end = occurrences.endOffset();
+                    if (start >= 0 && end > start && end <= text.length()) {
+                        spans.add(new Span(start, end, words[f][p]));
+                    }
+                }
+            }
+            return matches(text, spans);
+        }
     }
 
     private Matches find(Fields vectors, String field, String text, boolean isGerman)
@@ -176,14 +321,16 @@ final class CatalogHighlighter {
         return words;
     }
 
-    private static List<Term> terms(List<String> words, Analyzer analyzer) {
+    private static List<Term> terms(List<String> words, Analyzer analyzer, boolean typos) {
         List<Term> terms = new ArrayList<>();
         for (int w = 0; w < words.size(); w++) {
             String word = words.get(w);
             int distance =
-                    word.length() >= CatalogText.FUZZY_TWO_MIN_LENGTH
-                            ? 2
-                            : word.length() >= CatalogText.FUZZY_MIN_LENGTH ? 1 : 0;
+                    !typos
+                            ? 0
+                            : word.length() >= CatalogText.FUZZY_TWO_MIN_LENGTH
+                                    ? 2
+                                    : word.length() >= CatalogText.FUZZY_MIN_LENGTH ? 1 : 0;
             for (String t : WordLists.terms(analyzer, word)) {
                 terms.add(new Term(t, distance, w));
             }

@@ -22,6 +22,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Semaphore;
+import org.apache.lucene.document.Document;
 import org.apache.lucene.index.FieldInfo;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.LeafReaderContext;
@@ -130,17 +131,21 @@ public class CatalogSearch {
             permitWaits.record(System.nanoTime() - waiting);
             try {
                 if (query.text() == null) {
-                    return find(where(actor, memberships, query, new MatchAllDocsQuery()), query);
+                    return find(
+                            where(actor, memberships, query, new MatchAllDocsQuery()), query, true);
                 }
                 if (!TYPOS_ALWAYS) {
                     Query exact = CatalogText.exactQuery(query.text());
-                    CatalogResult result = find(where(actor, memberships, query, exact), query);
+                    CatalogResult result =
+                            find(where(actor, memberships, query, exact), query, true);
                     if (result.total() >= TYPO_FALLBACK_BELOW) {
                         return result;
                     }
                 }
                 return find(
-                        where(actor, memberships, query, CatalogText.query(query.text())), query);
+                        where(actor, memberships, query, CatalogText.query(query.text())),
+                        query,
+                        false);
             } finally {
                 running.release();
             }
@@ -153,7 +158,7 @@ public class CatalogSearch {
 
     // search(Query, Collector): a search runs on one thread; a collector manager adds nothing
     @SuppressWarnings("deprecation")
-    private CatalogResult find(Query where, CatalogQuery query) throws IOException {
+    private CatalogResult find(Query where, CatalogQuery query, boolean exact) throws IOException {
         try (IndexReader reader = index().openIndexReader()) {
             IndexSearcher searcher = new IndexSearcher(reader);
             int offset = (query.page() - 1) * query.size();
@@ -164,15 +169,60 @@ public class CatalogSearch {
                             .newCollector();
             CatalogFacetCounts facets = new CatalogFacetCounts(FACETS);
             searcher.search(where, MultiCollector.wrap(top, facets));
-            CatalogHighlighter highlighter =
-                    query.text() == null ? null : CatalogHighlighter.forQuery(query.text());
+            ScoreDoc[] page = top.topDocs(offset, query.size()).scoreDocs;
             StoredFields stored = reader.storedFields();
-            TermVectors vectors = highlighter == null ? null : reader.termVectors();
+            Document[] documents = new Document[page.length];
+            for (int i = 0; i < page.length; i++) {
+                documents[i] = CatalogDocuments.document(stored, page[i].doc);
+            }
+            String[] snippets = new String[page.length];
+            if (query.text() != null) {
+                snippets(reader, page, documents, query.text(), exact, snippets);
+            }
             List<CatalogHit> hits = new ArrayList<>();
-            for (ScoreDoc doc : top.topDocs(offset, query.size()).scoreDocs) {
-                hits.add(CatalogDocuments.hit(stored, vectors, doc.doc, highlighter));
+            for (int i = 0; i < page.length; i++) {
+                hits.add(CatalogDocuments.hit(documents[i], snippets[i]));
             }
             return new CatalogResult(facets.total(), hits, facets.facets());
+        }
+    }
+
+    /**
+     * The page's snippets: found without typo tolerance, from the highlight-only postings (exact
+     * words marked); with it, from the hits' term vectors and texts, which also mark words within
+     * the typo distance. Hits from a segment indexed before the highlight-only postings existed
+     * also take the second way.
+     */
+    private static void snippets(
+            IndexReader reader,
+            ScoreDoc[] page,
+            Document[] documents,
+            String text,
+            boolean exact,
+            String[] snippets)
+            throws IOException {
+        CatalogHighlighter highlighter = CatalogHighlighter.forQuery(text, !exact);
+        String[][] texts = new String[page.length][];
+        int[] docs = new int[page.length];
+        for (int i = 0; i < page.length; i++) {
+            texts[i] = CatalogDocuments.snippetTexts(documents[i]);
+            docs[i] = page[i].doc;
+        }
+        CatalogHighlighter.Snippet[] found =
+                exact
+                        ? highlighter.snippets(reader, docs, texts)
+                        : new CatalogHighlighter.Snippet[page.length];
+        TermVectors vectors = null;
+        for (int i = 0; i < page.length; i++) {
+            if (found[i] != null) {
+                snippets[i] = found[i].html();
+            } else {
+                if (vectors == null) {
+                    vectors = reader.termVectors();
+                }
+                String[] t = texts[i];
+                snippets[i] = highlighter.snippet(vectors.get(docs[i]), t[0], t[1], t[2], t[3]);
+            }
         }
     }
 
@@ -326,20 +376,26 @@ public class CatalogSearch {
                         .fetchTotalHitCount();
         long stored =
                 em.createQuery("select count(m) from ModelEntity m", Long.class).getSingleResult();
-        if (indexed >= stored && !lacksSnippetVectors()) {
+        if (indexed >= stored && !lacksSnippetFields()) {
             return false;
         }
         reindex();
         return true;
     }
 
-    /** Whether a part of the index was written before the snippet texts kept term vectors. */
-    private boolean lacksSnippetVectors() {
+    /**
+     * Whether a part of the index was written before the snippet texts kept term vectors, or before
+     * the highlight-only postings existed ({@link SnippetOffsetsBinder}).
+     */
+    private boolean lacksSnippetFields() {
         try (IndexReader reader = index().openIndexReader()) {
             for (LeafReaderContext leaf : reader.leaves()) {
-                FieldInfo description =
-                        leaf.reader().getFieldInfos().fieldInfo(CatalogFields.DESCRIPTION_DE);
-                if (description != null && !description.hasVectors()) {
+                var fields = leaf.reader().getFieldInfos();
+                FieldInfo description = fields.fieldInfo(CatalogFields.DESCRIPTION_DE);
+                if (description != null
+                        && (!description.hasVectors()
+                                || fields.fieldInfo(CatalogFields.SNIPPET_DESCRIPTION_DE)
+                                        == null)) {
                     return true;
                 }
             }
