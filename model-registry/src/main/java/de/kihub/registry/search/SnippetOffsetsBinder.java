@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
@@ -12,6 +13,7 @@ import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.FieldType;
 import org.apache.lucene.index.IndexOptions;
+import org.apache.lucene.index.IndexableField;
 import org.hibernate.search.backend.lucene.LuceneExtension;
 import org.hibernate.search.engine.backend.document.IndexFieldReference;
 import org.hibernate.search.mapper.pojo.bridge.PropertyBridge;
@@ -51,28 +53,13 @@ final class SnippetOffsetsBinder implements PropertyBinder {
     @Override
     public void bind(PropertyBindingContext context) {
         context.dependencies().useRootOnly();
-        boolean isGerman = german;
         IndexFieldReference<String> reference =
                 context.indexSchemaElement()
                         .field(
                                 field,
                                 f ->
                                         f.extension(LuceneExtension.get())
-                                                .asNative(
-                                                        String.class,
-                                                        (path, value, collector) ->
-                                                                collector.accept(
-                                                                        new Field(
-                                                                                path,
-                                                                                tokens(
-                                                                                        isGerman
-                                                                                                ? Chains
-                                                                                                        .GERMAN
-                                                                                                : Chains
-                                                                                                        .ENGLISH,
-                                                                                        path,
-                                                                                        value),
-                                                                                TYPE))))
+                                                .asNative(String.class, this::contribute))
                         .toReference();
         context.bridge(
                 String.class,
@@ -82,6 +69,12 @@ final class SnippetOffsetsBinder implements PropertyBinder {
                                 target.addValue(reference, text);
                             }
                         });
+    }
+
+    /** The Lucene field of one text: its tokens with offsets, nothing stored. */
+    private void contribute(String path, String text, Consumer<IndexableField> collector) {
+        Analyzer analyzer = german ? Chains.GERMAN : Chains.ENGLISH;
+        collector.accept(new Field(path, tokens(analyzer, path, text), TYPE));
     }
 
     private static FieldType type() {
