@@ -46,6 +46,20 @@ final class CatalogAnalyzers {
 
     private CatalogAnalyzers() {}
 
+    /**
+     * One instance of each text chain for the search's own analysis (queries, snippets,
+     * highlight-only fields), built on first use: building reads the synonym and compound lists.
+     * Lucene analyzers are thread-safe; each token stream is consumed before the next is taken.
+     */
+    static final class Shared {
+        static final Analyzer GERMAN = german();
+        static final Analyzer GERMAN_QUERY = germanQuery();
+        static final Analyzer ENGLISH = english();
+        static final Analyzer ENGLISH_QUERY = englishQuery();
+
+        private Shared() {}
+    }
+
     /** Lower-case and fold German spellings: ä/ae -> a, ß -> ss, then other diacritics. */
     static Analyzer germanFolding() {
         return chain(false, null, null, false);

@@ -52,14 +52,6 @@ final class CatalogHighlighter {
     static final String END_MARK = "</mark>";
     static final String ELLIPSIS = "…";
 
-    /** The chains are built once (the synonym and compound lists are read then). */
-    private static final class Chains {
-        static final Analyzer GERMAN = CatalogAnalyzers.german();
-        static final Analyzer GERMAN_QUERY = CatalogAnalyzers.germanQuery();
-        static final Analyzer ENGLISH = CatalogAnalyzers.english();
-        static final Analyzer ENGLISH_QUERY = CatalogAnalyzers.englishQuery();
-    }
-
     /** A query term and how many edits it tolerates. */
     private record Term(String text, int distance, int word) {}
 
@@ -94,8 +86,8 @@ final class CatalogHighlighter {
     static CatalogHighlighter forQuery(String query, boolean typos) {
         List<String> words = words(query);
         return new CatalogHighlighter(
-                terms(words, Chains.GERMAN_QUERY, typos),
-                terms(words, Chains.ENGLISH_QUERY, typos));
+                terms(words, CatalogAnalyzers.Shared.GERMAN_QUERY, typos),
+                terms(words, CatalogAnalyzers.Shared.ENGLISH_QUERY, typos));
     }
 
     /**
@@ -104,15 +96,12 @@ final class CatalogHighlighter {
      * none).
      */
     String snippet(String descriptionDe, String descriptionEn, String cardDe, String cardEn) {
-        Matches best = better(find(descriptionDe, true), find(descriptionEn, false));
-        if (best == null) {
-            best = better(find(cardDe, true), find(cardEn, false));
+        String[] texts = {descriptionDe, descriptionEn, cardDe, cardEn};
+        try {
+            return cut(i -> find(texts[i], i % 2 == 0), descriptionDe, descriptionEn);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // analysing a string reads no file
         }
-        if (best != null) {
-            return render(best.text(), best.spans());
-        }
-        String start = descriptionDe != null ? descriptionDe : descriptionEn;
-        return start == null ? null : render(start, List.of());
     }
 
     /**
@@ -127,15 +116,39 @@ final class CatalogHighlighter {
             String cardDe,
             String cardEn)
             throws IOException {
-        Matches best =
-                better(
-                        find(vectors, CatalogFields.DESCRIPTION_DE, descriptionDe, true),
-                        find(vectors, CatalogFields.DESCRIPTION_EN, descriptionEn, false));
+        String[] texts = {descriptionDe, descriptionEn, cardDe, cardEn};
+        return cut(
+                i -> find(vectors, TEXT_FIELDS[i], texts[i], i % 2 == 0),
+                descriptionDe,
+                descriptionEn);
+    }
+
+    /** The indexed fields of a hit's texts, in the order {@link TextMatches} numbers them. */
+    private static final String[] TEXT_FIELDS = {
+        CatalogFields.DESCRIPTION_DE,
+        CatalogFields.DESCRIPTION_EN,
+        CatalogFields.CARD_DE,
+        CatalogFields.CARD_EN
+    };
+
+    /**
+     * The query's matches in one of a hit's texts: 0 German description, 1 English description, 2
+     * German card, 3 English card; null for none.
+     */
+    private interface TextMatches {
+        Matches find(int text) throws IOException;
+    }
+
+    /**
+     * The snippet rule, whichever way the matches are found: from the German or English description
+     * with the most query words, else from the card text (only then looked at); without any match
+     * the start of the description, unmarked (null if there is none).
+     */
+    private static String cut(TextMatches in, String descriptionDe, String descriptionEn)
+            throws IOException {
+        Matches best = better(in.find(0), in.find(1));
         if (best == null) {
-            best =
-                    better(
-                            find(vectors, CatalogFields.CARD_DE, cardDe, true),
-                            find(vectors, CatalogFields.CARD_EN, cardEn, false));
+            best = better(in.find(2), in.find(3));
         }
         if (best != null) {
             return render(best.text(), best.spans());
@@ -173,16 +186,8 @@ final class CatalogHighlighter {
             }
             int doc = docs[i] - leaves.get(leaf).docBase;
             String[] t = texts[i];
-            Matches best = better(segment.find(0, doc, t[0]), segment.find(1, doc, t[1]));
-            if (best == null) {
-                best = better(segment.find(2, doc, t[2]), segment.find(3, doc, t[3]));
-            }
-            if (best != null) {
-                snippets[i] = new Snippet(render(best.text(), best.spans()));
-            } else {
-                String start = t[0] != null ? t[0] : t[1];
-                snippets[i] = new Snippet(start == null ? null : render(start, List.of()));
-            }
+            SegmentPostings in = segment;
+            snippets[i] = new Snippet(cut(f -> in.find(f, doc, t[f]), t[0], t[1]));
         }
         return snippets;
     }
@@ -195,6 +200,7 @@ final class CatalogHighlighter {
      * English description, German card, English card), advanced document by document.
      */
     private static final class SegmentPostings {
+        /** In the order {@link TextMatches} numbers the texts. */
         static final String[] FIELDS = {
             CatalogFields.SNIPPET_DESCRIPTION_DE,
             CatalogFields.SNIPPET_DESCRIPTION_EN,
@@ -239,7 +245,7 @@ final class CatalogHighlighter {
                 s.words[f] = foundWords.stream().mapToInt(Integer::intValue).toArray();
             }
             // a segment written before these fields existed has none of them
-            return any || reader.numDocs() == 0 ? s : null;
+            return any ? s : null;
         }
 
         /** The matches of the query's terms in field {@code f} of {@code doc} (increasing). */
@@ -343,7 +349,8 @@ final class CatalogHighlighter {
         if (text == null || text.isBlank() || terms.isEmpty()) {
             return null;
         }
-        Analyzer analyzer = isGerman ? Chains.GERMAN : Chains.ENGLISH;
+        Analyzer analyzer =
+                isGerman ? CatalogAnalyzers.Shared.GERMAN : CatalogAnalyzers.Shared.ENGLISH;
         String analyzed = text.length() <= MAX_ANALYZED ? text : text.substring(0, MAX_ANALYZED);
         List<Span> spans = new ArrayList<>();
         Map<String, Integer> memo = new HashMap<>();

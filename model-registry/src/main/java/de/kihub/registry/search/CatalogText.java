@@ -37,12 +37,6 @@ final class CatalogText {
 
     private static final float FUZZY_BOOST = 0.5f;
 
-    /** The query analyzers of the text fields (the same chains the index is configured with). */
-    private static final class Chains {
-        static final Analyzer GERMAN_QUERY = CatalogAnalyzers.germanQuery();
-        static final Analyzer ENGLISH_QUERY = CatalogAnalyzers.englishQuery();
-    }
-
     private static final Map<String, Float> GERMAN_WEIGHTS = weights(CatalogFields.GERMAN_TEXT);
     private static final Map<String, Float> ENGLISH_WEIGHTS = weights(CatalogFields.ENGLISH_TEXT);
 
@@ -70,8 +64,8 @@ final class CatalogText {
     private static BooleanQuery.Builder exactClauses(String text) {
         BooleanQuery.Builder any = new BooleanQuery.Builder();
         // one query per language: each group of fields shares its analyzer
-        addFlat(any, exact(Chains.GERMAN_QUERY, GERMAN_WEIGHTS, text), 1f);
-        addFlat(any, exact(Chains.ENGLISH_QUERY, ENGLISH_WEIGHTS, text), 1f);
+        addFlat(any, exact(CatalogAnalyzers.Shared.GERMAN_QUERY, GERMAN_WEIGHTS, text), 1f);
+        addFlat(any, exact(CatalogAnalyzers.Shared.ENGLISH_QUERY, ENGLISH_WEIGHTS, text), 1f);
         return any;
     }
 
@@ -104,14 +98,14 @@ final class CatalogText {
                             .add(
                                     fuzzy(
                                             CatalogFields.GERMAN_TEXT,
-                                            Chains.GERMAN_QUERY,
+                                            CatalogAnalyzers.Shared.GERMAN_QUERY,
                                             term,
                                             automata),
                                     Occur.SHOULD)
                             .add(
                                     fuzzy(
                                             CatalogFields.ENGLISH_TEXT,
-                                            Chains.ENGLISH_QUERY,
+                                            CatalogAnalyzers.Shared.ENGLISH_QUERY,
                                             term,
                                             automata),
                                     Occur.SHOULD)

@@ -44,12 +44,6 @@ final class SnippetOffsetsBinder implements PropertyBinder {
         this.german = german;
     }
 
-    /** The analyzers, one per language, built once (they read the synonym and compound lists). */
-    private static final class Chains {
-        static final Analyzer GERMAN = CatalogAnalyzers.german();
-        static final Analyzer ENGLISH = CatalogAnalyzers.english();
-    }
-
     @Override
     public void bind(PropertyBindingContext context) {
         context.dependencies().useRootOnly();
@@ -73,7 +67,8 @@ final class SnippetOffsetsBinder implements PropertyBinder {
 
     /** The Lucene field of one text: its tokens with offsets, nothing stored. */
     private void contribute(String path, String text, Consumer<IndexableField> collector) {
-        Analyzer analyzer = german ? Chains.GERMAN : Chains.ENGLISH;
+        Analyzer analyzer =
+                german ? CatalogAnalyzers.Shared.GERMAN : CatalogAnalyzers.Shared.ENGLISH;
         collector.accept(new Field(path, tokens(analyzer, path, text), TYPE));
     }
 
